@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MagazineConfig(AppConfig):
+    name = "magazine"
+    verbose_name = "Magazine"

@@ -1,0 +1,1 @@
+"""Demo content: everything is generated locally, nothing is downloaded."""

@@ -1,0 +1,13 @@
+from .images import MagazineImage, MagazineRendition
+from .pages import HomePage, SectionPage, StandardPage
+from .site_settings import RadioStation, SiteSettings
+
+__all__ = [
+    "HomePage",
+    "MagazineImage",
+    "MagazineRendition",
+    "RadioStation",
+    "SectionPage",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -1,0 +1,55 @@
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class MagazineImage(AbstractImage):
+    """Wagtail's image with the alt text, caption and credit a magazine prints with it.
+
+    Templates read these defaults; a page can override caption and credit where it
+    shows the image.
+    """
+
+    # Wagtail's own `description` field is what it uses as alt text, so it keeps
+    # its name and gains an editor-facing label.
+    description = models.CharField(
+        "alt text",
+        max_length=255,
+        blank=True,
+        default="",
+        help_text="What the image shows, for readers who can't see it. "
+        "Leave empty only for purely decorative images.",
+    )
+    caption = models.CharField(
+        "caption",
+        max_length=255,
+        blank=True,
+        help_text="Shown under the image, e.g. who is pictured.",
+    )
+    credit = models.CharField(
+        "credit",
+        max_length=255,
+        blank=True,
+        help_text="Photographer or agency, e.g. 'Netflix'.",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "caption", "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def alt_text(self):
+        return self.description
+
+    @property
+    def default_alt_text(self):
+        return self.description
+
+
+class MagazineRendition(AbstractRendition):
+    image = models.ForeignKey(MagazineImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

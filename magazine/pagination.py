@@ -1,0 +1,22 @@
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404
+
+
+def paginate(request, items, per_page):
+    """Return the requested page of `items`.
+
+    A missing or non-numeric `?page=` gives the first page; a number past the end
+    (or below one) is a 404, so crawlers don't index endless empty pages.
+    """
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    try:
+        return paginator.page(number)
+    except EmptyPage:
+        if number == 1:
+            return paginator.page(1)
+        raise Http404("No such page") from None
