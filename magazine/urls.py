@@ -16,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("", include("articles.urls")),
+    path("", include("shop.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -23,6 +23,13 @@ class HomePage(MetadataMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "magazine.SectionPage",
+        "magazine.StandardPage",
+        "articles.PeopleIndexPage",
+        "articles.ShowIndexPage",
+        "shop.ShopIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -54,7 +61,7 @@ class SectionPage(MetadataMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["magazine.HomePage", "magazine.SectionPage"]
-    subpage_types = ["magazine.SectionPage"]
+    subpage_types = ["magazine.SectionPage", "articles.ArticlePage"]
 
     per_page = 12
 

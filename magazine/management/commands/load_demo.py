@@ -6,6 +6,9 @@ from django.utils.module_loading import import_string
 # builders before it returned.
 BUILDERS = [
     "magazine.demo.site.build",
+    "articles.demo.cast.build",
+    "shop.demo.build",
+    "articles.demo.articles.build",
 ]
 
 

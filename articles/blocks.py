@@ -1,0 +1,156 @@
+"""The article body: one StreamBlock shared by every article."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from shop.blocks import ShopBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="heading", max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading (H2)"), ("h3", "Sub-heading (H3)")],
+        default="h2",
+        label="level",
+        help_text="Use H2 for the article's main sections and H3 inside them.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Heading"
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "What is Heartstopper about?", "level": "h2"}
+
+
+class AsideBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="remark", max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = "Aside"
+        template = "blocks/aside_block.html"
+        help_text = "A one-line standalone remark between sections."
+        preview_value = {"text": "Yes, we cried at the ending. Twice."}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="image")
+    caption = blocks.CharBlock(
+        required=False, label="caption", help_text="Leave empty to use the image's own caption."
+    )
+    credit = blocks.CharBlock(
+        required=False, label="credit", help_text="Leave empty to use the image's own credit."
+    )
+    width = blocks.ChoiceBlock(
+        choices=[("text", "Text width"), ("wide", "Wide"), ("full", "Full width")],
+        default="text",
+        label="width",
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="quote")
+    attribution = blocks.CharBlock(required=False, label="attribution")
+
+    class Meta:
+        icon = "openquote"
+        label = "Quote"
+        template = "blocks/quote_block.html"
+        preview_value = {"quote": "Hi.", "attribution": "Charlie Spring"}
+
+
+class EmbedSectionBlock(blocks.StructBlock):
+    embed = EmbedBlock(label="address", help_text="A YouTube, Vimeo or other oEmbed address.")
+    caption = blocks.CharBlock(required=False, label="caption")
+
+    class Meta:
+        icon = "media"
+        label = "Embed"
+        template = "blocks/embed_block.html"
+
+
+class CorrectionBlock(blocks.StructBlock):
+    KIND_CHOICES = [("correction", "Correction"), ("update", "Update")]
+
+    kind = blocks.ChoiceBlock(choices=KIND_CHOICES, default="update", label="kind")
+    date = blocks.DateBlock(label="date")
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"], label="note")
+
+    class Meta:
+        icon = "warning"
+        label = "Correction or update"
+        template = "blocks/correction_block.html"
+
+
+class CastRundownBlock(blocks.StructBlock):
+    """Actor → character pairs from a show's cast, entered once on the show."""
+
+    show = blocks.PageChooserBlock(page_type="articles.ShowPage", label="show")
+    season = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        label="season",
+        help_text="Leave empty for the whole cast.",
+    )
+    joining_only = blocks.BooleanBlock(
+        required=False,
+        label="joining this season only",
+        help_text="Show only the people who join the show in the chosen season.",
+    )
+    heading = blocks.CharBlock(required=False, label="heading", max_length=120)
+
+    class Meta:
+        icon = "group"
+        label = "Cast rundown"
+        template = "blocks/cast_rundown_block.html"
+
+
+class SpoilerContentBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, label="Paragraph", template="blocks/paragraph_block.html"
+    )
+    aside = AsideBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+
+
+class SpoilerBlock(blocks.StructBlock):
+    warning = blocks.CharBlock(
+        label="warning title",
+        max_length=160,
+        default="Spoilers ahead for season one",
+        help_text="What readers will find out if they open this section.",
+    )
+    content = SpoilerContentBlock(label="content")
+
+    class Meta:
+        icon = "warning"
+        label = "Spoiler section"
+        template = "blocks/spoiler_block.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label="Paragraph",
+        template="blocks/paragraph_block.html",
+        preview_value="<p>Two boys at a British grammar school fall for each other.</p>",
+    )
+    aside = AsideBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    embed = EmbedSectionBlock()
+    spoiler = SpoilerBlock()
+    correction = CorrectionBlock()
+    cast_rundown = CastRundownBlock()
+    shop = ShopBlock()

@@ -1,0 +1,3 @@
+"""Reader-facing URLs of the articles app that are not Wagtail pages."""
+
+urlpatterns = []

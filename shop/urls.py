@@ -1,0 +1,3 @@
+"""Reader-facing URLs of the shop that are not Wagtail pages."""
+
+urlpatterns = []
