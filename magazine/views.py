@@ -4,14 +4,15 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+
+from magazine.cache import public_cache
 
 logger = logging.getLogger(__name__)
 
 
 @require_safe
-@cache_control(max_age=86400, public=True)
+@public_cache
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = [

@@ -1,0 +1,17 @@
+from wagtail import hooks
+
+from magazine.cache import mark_public
+
+
+@hooks.register("on_serve_page")
+def allow_page_cache(next_serve_page):
+    """Published pages reached through normal serving may be cached for anonymous readers.
+
+    Restricted pages never get here for anonymous readers (Wagtail answers them from
+    before_serve_page), and previews are served by a different path.
+    """
+
+    def serve(page, request, args, kwargs):
+        return mark_public(next_serve_page(page, request, args, kwargs))
+
+    return serve
