@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from magazine.cache import mark_public
+from magazine.dashboard import InReviewPanel, TopOffersPanel
 
 
 @hooks.register("on_serve_page")
@@ -15,3 +16,10 @@ def allow_page_cache(next_serve_page):
         return mark_public(next_serve_page(page, request, args, kwargs))
 
     return serve
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.append(InReviewPanel())
+    if request.user.has_perm("shop.view_click"):
+        panels.append(TopOffersPanel())

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from magazine.blocks import StandardBodyBlock
 from magazine.pagination import paginate
+from magazine.panels import settings_panels
 
 from .metadata import MetadataMixin
 
@@ -21,6 +22,7 @@ class HomePage(MetadataMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = settings_panels()
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -58,6 +60,7 @@ class SectionPage(MetadataMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = settings_panels()
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["magazine.HomePage", "magazine.SectionPage"]
@@ -97,6 +100,7 @@ class StandardPage(MetadataMixin, Page):
     body = StreamField(StandardBodyBlock(), blank=True, verbose_name="body")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = settings_panels()
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["magazine.HomePage", "magazine.StandardPage"]
