@@ -1,31 +1,60 @@
-from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.functional import SimpleLazyObject, cached_property
+from wagtail.models import Page, Site
 
 
-def _nav_sections(request):
-    from magazine.models import SectionPage
+class SiteNavigation:
+    """The header's sections and the footer's standing pages, fetched in one query."""
 
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    # The cached site root paths give the root's url_path without loading the page.
-    root_path = next(
-        (p.root_path for p in Site.get_site_root_paths() if p.site_id == site.id), None
-    )
-    if root_path is None:
-        return []
-    return list(
-        SectionPage.objects.filter(url_path__startswith=root_path)
-        .live()
-        .public()
-        .in_menu()
-        .order_by("path")
-    )
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def _pages(self):
+        from magazine.models import SectionPage, StandardPage
+
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return [], []
+        # The cached site root paths give the root's url_path without loading it.
+        root_path = next(
+            (p.root_path for p in Site.get_site_root_paths() if p.site_id == site.id), None
+        )
+        if root_path is None:
+            return [], []
+        section_type, standard_type = ContentType.objects.get_for_models(
+            SectionPage, StandardPage
+        ).values()
+        pages = list(
+            Page.objects.live()
+            .public()
+            .filter(url_path__startswith=root_path)
+            .filter(
+                Q(content_type=section_type, show_in_menus=True)
+                # Standard pages directly under the home page ("About us", "Why you can
+                # trust us") make the footer.
+                | Q(content_type=standard_type, url_path__regex=rf"^{root_path}[^/]+/$")
+            )
+            .order_by("path")
+        )
+        sections = [p for p in pages if p.content_type_id == section_type.id]
+        standing = [p for p in pages if p.content_type_id == standard_type.id]
+        return sections, standing
+
+    @property
+    def sections(self):
+        return self._pages[0]
+
+    @property
+    def footer_pages(self):
+        return self._pages[1]
 
 
 def navigation(request):
-    """Header navigation: the live sections marked 'show in menus', in tree order.
-
-    Fetched lazily, once per request, and only by templates that use it.
-    """
-    return {"nav_sections": SimpleLazyObject(lambda: _nav_sections(request))}
+    """Site navigation for templates, fetched lazily, once per request, only if used."""
+    nav = SimpleLazyObject(lambda: SiteNavigation(request))
+    return {
+        "nav_sections": SimpleLazyObject(lambda: nav.sections),
+        "footer_pages": SimpleLazyObject(lambda: nav.footer_pages),
+    }
