@@ -15,6 +15,8 @@ from django.db import transaction
 from tests.site.crawl import crawl
 
 PROJECT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db  # runs with the other database tests, before any flush
+
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
