@@ -491,7 +491,7 @@ class ReviewScore(Orderable):
     panels = [
         FieldPanel("source"),
         FieldPanel("score"),
-        FieldPanel("season"),
+        FieldPanel("season", help_text="Which season the score is for; empty for the whole show."),
         FieldPanel("checked_on"),
     ]
 
@@ -519,12 +519,21 @@ class Role(Orderable):
     billing = models.CharField("billing", max_length=10, choices=BILLING_CHOICES, default=MAIN)
 
     panels = [
-        FieldPanel("person"),
-        FieldPanel("character_name"),
+        FieldPanel(
+            "person",
+            help_text="Their profile: search by name. One person, one profile, on every show.",
+        ),
+        FieldPanel("character_name", help_text="As credited, e.g. Nick Nelson."),
         FieldPanel("character_note"),
-        FieldPanel("first_season"),
+        FieldPanel(
+            "first_season",
+            help_text="The season they join in; articles list them as joining that season.",
+        ),
         FieldPanel("last_season"),
-        FieldPanel("billing"),
+        FieldPanel(
+            "billing",
+            help_text="Main cast is listed first, then recurring, then guests.",
+        ),
     ]
 
     def __str__(self):
