@@ -35,10 +35,12 @@ SHOW_CARD_FILTER = "fill-640x360-c50"
 SHARE_IMAGE_FILTER = "fill-1200x1200-c100"
 
 
-def latest_articles(related_manager, limit=6):
-    """Live, public articles from a person's or show's `articles`, newest first."""
+def latest_articles(page, limit=6):
+    """Live, public articles about a person or show (its `articles`), newest first."""
+    if page.pk is None:  # previewing a page that isn't saved yet
+        return []
     return list(
-        related_manager.live()
+        page.articles.live()
         .public()
         .select_related("hero_image")
         .order_by("-first_published_at")[:limit]
@@ -177,6 +179,8 @@ class PersonPage(MetadataMixin, Page):
 
     def screen_roles(self):
         """Their roles on live shows of this site, newest first."""
+        if self.pk is None:
+            return []
         return list(
             self.roles.filter(show__in=ShowPage.objects.live().public())
             .select_related("show")
@@ -211,10 +215,10 @@ class PersonPage(MetadataMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["screen_roles"] = self.screen_roles()
-        context["source_of_shows"] = list(self.source_of_shows.live().public())
+        context["source_of_shows"] = list(self.source_of_shows.live().public()) if self.pk else []
         context["known_for"] = list(self.known_for.all())
         context["links"] = list(self.links.all())
-        context["latest_articles"] = latest_articles(self.articles)
+        context["latest_articles"] = latest_articles(self)
         context["structured_data"] = self.structured_data(links=context["links"])
         return context
 
@@ -444,7 +448,7 @@ class ShowPage(MetadataMixin, Page):
         context["seasons"] = self.season_list
         context["review_scores"] = list(self.review_scores.all())
         context["cast_by_season"] = self.cast_by_season()
-        context["latest_articles"] = latest_articles(self.articles)
+        context["latest_articles"] = latest_articles(self)
         context["structured_data"] = self.structured_data()
         return context
 
