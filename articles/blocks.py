@@ -1,5 +1,6 @@
 """The article body: one StreamBlock shared by every article."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -111,6 +112,71 @@ class CastRundownBlock(blocks.StructBlock):
         icon = "group"
         label = "Cast rundown"
         template = "blocks/cast_rundown_block.html"
+        help_text = (
+            "Actors and the characters they play, with photos and links to their profiles. "
+            "The cast comes from the show's page: edit it there and every article follows. "
+            "Pick a season to list its cast; tick 'joining this season only' for newcomers. "
+            "The optional heading is shown as a sub-heading (H3)."
+        )
+        description = "Actor → character pairs from a show's cast"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("joining_only") and not value.get("season"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "season": ValidationError("Choose the season whose newcomers to list.")
+                }
+            )
+        return value
+
+    @staticmethod
+    def live_show(value):
+        """The chosen show if readers can see it; None if it was unpublished or deleted."""
+        show = value.get("show")
+        if show is None or not show.live:
+            return None
+        return show
+
+    def cast_members(self, value):
+        show = self.live_show(value)
+        if show is None:
+            return []
+        return show.select_cast(value.get("season"), bool(value.get("joining_only")))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        show = self.live_show(value)
+        context["show"] = show
+        context["members"] = self.cast_members(value)
+        context["heading"] = value.get("heading")
+        context["heading_id"] = "-".join(
+            ["cast", str(show.pk if show else 0), str(value.get("season") or "all")]
+            + (["joining"] if value.get("joining_only") else [])
+        )
+        season = value.get("season")
+        if season and value.get("joining_only"):
+            context["label"] = f"Joining {show.title if show else 'the show'} in season {season}"
+        elif season:
+            context["label"] = f"{show.title if show else 'The'} cast, season {season}"
+        else:
+            context["label"] = f"{show.title if show else 'The'} cast"
+        return context
+
+    def extract_references(self, value):
+        # The reference index then lists the article under each person's usage too,
+        # so deleting a person warns about the articles that show them.
+        yield from super().extract_references(value)
+        for member in self.cast_members(value):
+            yield member.person.__class__, str(member.person.pk), "show", "show"
+
+    def get_preview_value(self):
+        from articles.models import ShowPage
+
+        show = ShowPage.objects.live().filter(roles__isnull=False).first()
+        return self.normalize(
+            {"show": show, "season": None, "joining_only": False, "heading": "Who's in it?"}
+        )
 
 
 class SpoilerContentBlock(blocks.StreamBlock):

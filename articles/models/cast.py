@@ -7,13 +7,59 @@ PersonPage.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles import cast as cast_logic
+from magazine.models.images import MagazineRendition
 from magazine.models.metadata import MetadataMixin
+from magazine.pagination import paginate
+
+# The square portrait on a person's own page (twice its displayed size).
+PROFILE_PHOTO_FILTER = "fill-480x480-c100"
+# A show's card on the shows index.
+SHOW_CARD_FILTER = "fill-640x360-c50"
+# Structured data images: large enough for search engines' rich results.
+SHARE_IMAGE_FILTER = "fill-1200x1200-c100"
+
+
+def latest_articles(page, limit=6):
+    """Live, public articles about a person or show (its `articles`), newest first."""
+    if page.pk is None:  # previewing a page that isn't saved yet
+        return []
+    return list(
+        page.articles.live()
+        .public()
+        .select_related("hero_image")
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def renditions_prefetch(lookup, filter_spec):
+    """Prefetch one rendition per image along `lookup` (e.g. "photo"), for flat listings."""
+    return models.Prefetch(
+        f"{lookup}__renditions",
+        queryset=MagazineRendition.objects.filter(filter_spec=filter_spec),
+        to_attr="prefetched_renditions",
+    )
+
+
+def _image_url(image, filter_spec):
+    if image is None:
+        return None
+    return image.get_rendition(filter_spec).full_url
 
 
 class PeopleIndexPage(MetadataMixin, Page):
@@ -21,13 +67,35 @@ class PeopleIndexPage(MetadataMixin, Page):
 
     intro = models.TextField("introduction", blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text="A sentence under the title; also the meta description."),
+    ]
     parent_page_types = ["magazine.HomePage"]
     subpage_types = ["articles.PersonPage"]
     max_count = 1
 
+    per_page = 48
+
     class Meta:
         verbose_name = "people index"
+
+    @property
+    def summary(self):
+        return self.intro or "Profiles of the actors, authors and other people in our stories."
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        people = (
+            PersonPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("photo")
+            .prefetch_related(renditions_prefetch("photo", cast_logic.CAST_PHOTO_FILTER))
+            .order_by("title")
+        )
+        context["items"] = paginate(request, people, self.per_page)
+        return context
 
 
 class PersonPage(MetadataMixin, Page):
@@ -55,12 +123,32 @@ class PersonPage(MetadataMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("kind"),
-        FieldPanel("photo"),
-        FieldPanel("short_bio"),
-        InlinePanel("known_for", heading="Known for", label="Credit"),
-        InlinePanel("links", heading="Official and social links", label="Link"),
+        FieldPanel("title", heading="Name", help_text="As they are credited, e.g. Kit Connor."),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "kind",
+                    help_text="Animal performers are not described to search engines as people.",
+                ),
+                FieldPanel("photo"),
+                FieldPanel("short_bio"),
+            ],
+            heading="Profile",
+        ),
+        InlinePanel(
+            "known_for",
+            heading="Known for",
+            label="Credit",
+            help_text="Their best-known work elsewhere, most famous first. Roles on shows "
+            "with a page on this site are listed automatically from the show's cast.",
+        ),
+        InlinePanel(
+            "links",
+            heading="Official and social links",
+            label="Link",
+            help_text="Their own website and verified profiles only; search engines use "
+            "these to recognise who this is.",
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -76,8 +164,63 @@ class PersonPage(MetadataMixin, Page):
         verbose_name_plural = "people"
 
     @property
+    def is_animal(self):
+        return self.kind == self.KIND_ANIMAL
+
+    @property
     def summary(self):
-        return self.short_bio
+        if self.short_bio:
+            return self.short_bio
+        return f"{self.title}: profile, roles and the latest stories."
+
+    @property
+    def meta_image(self):
+        return self.photo
+
+    def screen_roles(self):
+        """Their roles on live shows of this site, newest first."""
+        if self.pk is None:
+            return []
+        return list(
+            self.roles.filter(show__in=ShowPage.objects.live().public())
+            .select_related("show")
+            .order_by("-first_season", "show__title")
+        )
+
+    def json_ld_entity(self):
+        """How this profile is named inside other structured data (e.g. a show's cast)."""
+        entity = {
+            # schema.org has no type for animals: an animal performer is a Thing,
+            # never a Person.
+            "@type": "Thing" if self.is_animal else "Person",
+            "name": self.title,
+        }
+        if self.live:
+            entity["url"] = self.full_url
+        return entity
+
+    def structured_data(self, links=None):
+        data = {"@context": "https://schema.org", **self.json_ld_entity()}
+        data["url"] = self.full_url
+        if self.short_bio:
+            data["description"] = self.short_bio
+        image = _image_url(self.photo, SHARE_IMAGE_FILTER)
+        if image:
+            data["image"] = image
+        same_as = [link.url for link in (self.links.all() if links is None else links)]
+        if same_as:
+            data["sameAs"] = same_as
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["screen_roles"] = self.screen_roles()
+        context["source_of_shows"] = list(self.source_of_shows.live().public()) if self.pk else []
+        context["known_for"] = list(self.known_for.all())
+        context["links"] = list(self.links.all())
+        context["latest_articles"] = latest_articles(self)
+        context["structured_data"] = self.structured_data(links=context["links"])
+        return context
 
 
 class KnownForCredit(Orderable):
@@ -106,13 +249,35 @@ class ShowIndexPage(MetadataMixin, Page):
 
     intro = models.TextField("introduction", blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text="A sentence under the title; also the meta description."),
+    ]
     parent_page_types = ["magazine.HomePage"]
     subpage_types = ["articles.ShowPage"]
     max_count = 1
 
+    per_page = 24
+
     class Meta:
         verbose_name = "shows index"
+
+    @property
+    def summary(self):
+        return self.intro or "The shows we cover: cast, seasons and reviews."
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        shows = (
+            ShowPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("key_image")
+            .prefetch_related(renditions_prefetch("key_image", SHOW_CARD_FILTER))
+            .order_by("title")
+        )
+        context["items"] = paginate(request, shows, self.per_page)
+        return context
 
 
 class ShowPage(MetadataMixin, Page):
@@ -159,10 +324,41 @@ class ShowPage(MetadataMixin, Page):
         ),
         FieldPanel("synopsis"),
         FieldPanel("key_image"),
-        InlinePanel("seasons", heading="Seasons", label="Season"),
-        InlinePanel("review_scores", heading="Review scores", label="Score"),
-        InlinePanel("roles", heading="Cast", label="Role"),
     ]
+    seasons_panels = [
+        InlinePanel(
+            "seasons",
+            heading="Seasons",
+            label="Season",
+            help_text="One row per season, from the announcement on. Update the status as "
+            "news comes in.",
+        ),
+        InlinePanel(
+            "review_scores",
+            heading="Review scores",
+            label="Score",
+            help_text="Scores from review aggregators, with the date you read them.",
+        ),
+    ]
+    cast_panels = [
+        InlinePanel(
+            "roles",
+            heading="Cast",
+            label="Role",
+            help_text="Enter each role once, with the seasons it spans: the show page and "
+            "every article's cast rundown are built from this list. Someone who played a "
+            "different part earlier gets a second role.",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(seasons_panels, heading="Seasons and reviews"),
+            ObjectList(cast_panels, heading="Cast"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("synopsis"),
@@ -175,6 +371,86 @@ class ShowPage(MetadataMixin, Page):
 
     class Meta:
         verbose_name = "show"
+
+    @property
+    def summary(self):
+        synopsis = " ".join(strip_tags(self.synopsis).split())
+        if synopsis:
+            return Truncator(synopsis).chars(300)
+        about = f" ({self.network})" if self.network else ""
+        return f"{self.title}{about}: the cast, the seasons and the reviews."
+
+    @property
+    def meta_image(self):
+        return self.key_image
+
+    @cached_property
+    def cast_roles(self):
+        """Every role with its person and photo, fetched once per request."""
+        return cast_logic.cast_roles(self)
+
+    @cached_property
+    def season_list(self):
+        return list(self.seasons.order_by("number"))
+
+    def cast_by_season(self):
+        return cast_logic.cast_by_season(self.cast_roles, self.season_list)
+
+    def whole_cast(self):
+        return cast_logic.whole_cast(self.cast_roles)
+
+    def select_cast(self, season=None, joining_only=False):
+        return cast_logic.select_cast(self.cast_roles, season, joining_only)
+
+    def structured_data(self):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "TVSeries",
+            "name": self.title,
+            "url": self.full_url,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        image = _image_url(self.key_image, SHARE_IMAGE_FILTER)
+        if image:
+            data["image"] = image
+        if self.based_on:
+            work = {"@type": "CreativeWork", "name": self.based_on}
+            if self.source_author_id and self.source_author.live:
+                work["author"] = self.source_author.json_ld_entity()
+            data["isBasedOn"] = work
+        seasons = []
+        for season in self.season_list:
+            entry = {
+                "@type": "TVSeason",
+                "seasonNumber": season.number,
+                "name": f"Season {season.number}",
+            }
+            if season.status == Season.RELEASED and season.release_date:
+                entry["datePublished"] = season.release_date.isoformat()
+            seasons.append(entry)
+        if seasons:
+            data["containsSeason"] = seasons
+        actors = [
+            {
+                "@type": "PerformanceRole",
+                "actor": member.person.json_ld_entity(),
+                "characterName": member.role.character_name,
+            }
+            for member in self.whole_cast()
+        ]
+        if actors:
+            data["actor"] = actors
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["seasons"] = self.season_list
+        context["review_scores"] = list(self.review_scores.all())
+        context["cast_by_season"] = self.cast_by_season()
+        context["latest_articles"] = latest_articles(self)
+        context["structured_data"] = self.structured_data()
+        return context
 
 
 class Season(Orderable):
@@ -219,7 +495,7 @@ class ReviewScore(Orderable):
     panels = [
         FieldPanel("source"),
         FieldPanel("score"),
-        FieldPanel("season"),
+        FieldPanel("season", help_text="Which season the score is for; empty for the whole show."),
         FieldPanel("checked_on"),
     ]
 
@@ -247,12 +523,21 @@ class Role(Orderable):
     billing = models.CharField("billing", max_length=10, choices=BILLING_CHOICES, default=MAIN)
 
     panels = [
-        FieldPanel("person"),
-        FieldPanel("character_name"),
+        FieldPanel(
+            "person",
+            help_text="Their profile: search by name. One person, one profile, on every show.",
+        ),
+        FieldPanel("character_name", help_text="As credited, e.g. Nick Nelson."),
         FieldPanel("character_note"),
-        FieldPanel("first_season"),
+        FieldPanel(
+            "first_season",
+            help_text="The season they join in; articles list them as joining that season.",
+        ),
         FieldPanel("last_season"),
-        FieldPanel("billing"),
+        FieldPanel(
+            "billing",
+            help_text="Main cast is listed first, then recurring, then guests.",
+        ),
     ]
 
     def __str__(self):
