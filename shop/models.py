@@ -217,14 +217,21 @@ class BookPage(MetadataMixin, Page):
 
     @cached_property
     def offer_list(self):
-        """Offers in retailer order; uses the prefetched list when `with_card_data` ran."""
+        """Offers readers can follow, in retailer order.
+
+        Uses the prefetched list when `with_card_data` ran. Offers whose stored link no
+        longer passes validation (say, the retailer's domains changed) are left out, as
+        the redirect would refuse them.
+        """
         if "offers" in getattr(self, "_prefetched_objects_cache", {}):
-            return list(self.offers.all())
-        # Also works on previews, where the offers are unsaved and only in memory.
-        offers = self.offers.select_related("retailer")
-        return sorted(
-            offers, key=lambda o: (o.retailer.sort_order, o.retailer.name, o.sort_order or 0)
-        )
+            offers = list(self.offers.all())
+        else:
+            # Also works on previews, where the offers are unsaved and only in memory.
+            offers = sorted(
+                self.offers.select_related("retailer"),
+                key=lambda o: (o.retailer.sort_order, o.retailer.name, o.sort_order or 0),
+            )
+        return [offer for offer in offers if offer.link_is_valid]
 
     @cached_property
     def author_list(self):
@@ -416,6 +423,14 @@ class Offer(Orderable):
             raise ValidationError(
                 {"price_checked_at": "Say when you checked the price, or leave the price empty."}
             )
+
+    @property
+    def link_is_valid(self):
+        try:
+            validate_offer_url(self.url, self.retailer.domain_list, self.retailer.name)
+        except ValidationError:
+            return False
+        return True
 
     def get_absolute_url(self):
         """The site's own tracking address; readers never get the stored link directly."""

@@ -7,7 +7,7 @@ too: a book going live adds affiliate links to those articles, and the disclosur
 must follow.
 """
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 
@@ -62,7 +62,18 @@ def refresh_articles_for_book(sender, instance, **kwargs):
         ArticlePage.objects.filter(pk=article.pk).update(has_affiliate_links=flag)
 
 
+def refresh_articles_for_restriction(sender, instance, **kwargs):
+    """A view restriction changed: books below it may have become private or public."""
+    from shop.models import BookPage
+
+    page = instance.page
+    for book in BookPage.objects.descendant_of(page, inclusive=True):
+        refresh_articles_for_book(BookPage, book)
+
+
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from articles.models import ArticlePage
     from shop.models import BookPage
 
@@ -75,3 +86,9 @@ def connect():
     page_unpublished.connect(
         refresh_articles_for_book, sender=BookPage, dispatch_uid="shop_book_unpublished"
     )
+    for signal, uid in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            refresh_articles_for_restriction,
+            sender=PageViewRestriction,
+            dispatch_uid=f"shop_restriction_{uid}",
+        )

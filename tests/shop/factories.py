@@ -49,7 +49,9 @@ class BookPageFactory(wagtail_factories.PageFactory):
 
 class OfferFactory(factory.django.DjangoModelFactory):
     retailer = factory.SubFactory(RetailerFactory)
-    url = factory.Sequence(lambda n: f"https://retailer.com/book/{n}")
+    url = factory.LazyAttributeSequence(
+        lambda o, n: f"https://{o.retailer.domain_list[0]}/book/{n}"
+    )
     price = Decimal("8.99")
     currency = "GBP"
     price_checked_at = factory.LazyFunction(timezone.now)

@@ -1,6 +1,7 @@
 """Articles learn from their shop blocks which books they feature and whether they have links."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage
 from shop.models import BookPage
@@ -76,3 +77,17 @@ def test_book_going_live_or_offline_updates_its_articles(section, shop, retailer
 
     BookPage.objects.get(pk=book.pk).unpublish()
     assert ArticlePage.objects.get(pk=article.pk).has_affiliate_links is False
+
+
+def test_book_made_private_or_public_again_updates_its_articles(section, shop, retailer):
+    book = make_book(shop, retailers=[retailer])
+    article = ArticlePageFactory(parent=section, body=shop_body(book))
+    assert ArticlePage.objects.get(pk=article.pk).has_affiliate_links is True
+
+    restriction = PageViewRestriction.objects.create(
+        page=shop, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert ArticlePage.objects.get(pk=article.pk).has_affiliate_links is False
+
+    restriction.delete()
+    assert ArticlePage.objects.get(pk=article.pk).has_affiliate_links is True

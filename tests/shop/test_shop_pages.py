@@ -270,3 +270,12 @@ def test_structured_data_cannot_break_out_of_its_script(client, shop):
     response = client.get(book.url)
     assert b"</script><script>alert(1)" not in response.content
     assert json_ld(soup(response))[0]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_offers_whose_link_no_longer_validates_are_not_shown(client, shop, retailers):
+    book = make_book(shop, retailers=retailers[:2])
+    amazon = retailers[0]
+    amazon.allowed_domains = "smile.amazon.co.uk"
+    amazon.save()
+    page = soup(client.get(book.url))
+    assert [b.get_text() for b in page.select("a.offer__button")] == ["Buy at Waterstones"]
