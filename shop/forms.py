@@ -75,15 +75,20 @@ def _by_label(choice):
     return choice[1].casefold()
 
 
+class _DateInput(forms.DateInput):
+    """The browser's date picker, which needs ISO dates whatever the site's locale."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class ClickReportForm(forms.Form):
     """The report's date range: the last seven days unless chosen otherwise."""
 
-    date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label="From", required=False, widget=_DateInput())
+    date_to = forms.DateField(label="To", required=False, widget=_DateInput())
 
     def __init__(self, data=None):
         data = data if data and any(data.get(k) for k in ("date_from", "date_to")) else None

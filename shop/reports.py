@@ -103,25 +103,37 @@ def build_report(date_from, date_to):
     }
 
 
-def chart(days, width=720, height=160):
+def chart(days, width=720, height=180):
     """Bars for clicks per day, as geometry for an inline SVG (no scripts, no styles)."""
     peak = max((count for _, count in days), default=0) or 1
     slot = width / max(len(days), 1)
     bar = max(slot * 0.8, 1)
     bars = []
     for index, (day, count) in enumerate(days):
-        bar_height = round(count / peak * (height - 20), 1)
+        bar_height = round(count / peak * (height - 40), 1)
+        x = round(index * slot + (slot - bar) / 2, 1)
         bars.append(
             {
-                "x": round(index * slot + (slot - bar) / 2, 1),
-                "y": round(height - bar_height, 1),
+                "x": x,
+                "centre": round(x + bar / 2, 1),
+                "y": round(height - 20 - bar_height, 1),
+                "label_y": round(height - 24 - bar_height, 1),
+                "labelled": len(days) <= 31,
                 "width": round(bar, 1),
                 "height": bar_height,
                 "day": day,
                 "count": count,
             }
         )
-    return {"width": width, "height": height, "bars": bars, "peak": peak}
+    return {
+        "width": width,
+        "height": height,
+        "baseline": height - 20,
+        "bars": bars,
+        "peak": peak,
+        "first": days[0][0] if days else None,
+        "last": days[-1][0] if days else None,
+    }
 
 
 def _csv_cell(value):

@@ -161,3 +161,12 @@ def test_editors_and_superusers_see_the_menu_item(client, editor, django_user_mo
     client.force_login(django_user_model.objects.create_superuser("su", "su@example.com", "pw"))
     assert client.get(URL).status_code == 200
     assert URL in client.get("/admin/").content.decode()
+
+
+def test_report_form_starts_on_the_default_range(editor, clicks):
+    page, _ = tables(editor.get(URL))
+    today = timezone.localdate()
+    assert page.select_one("input[name=date_to]")["value"] == today.isoformat()
+    assert page.select_one("input[name=date_from]")["value"] == (
+        (today - timedelta(days=6)).isoformat()
+    )
