@@ -434,6 +434,9 @@ class Offer(Orderable):
 
     def get_absolute_url(self):
         """The site's own tracking address; readers never get the stored link directly."""
+        if self.pk is None:
+            # An offer only in a preview has no tracking address yet.
+            return "#"
         return reverse("shop:go", kwargs={"offer_id": self.pk})
 
     @property

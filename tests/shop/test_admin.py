@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -78,3 +79,22 @@ def test_retailers_are_searchable_snippets(admin, retailers):
     names = [a.get_text(strip=True) for a in page.select("table tbody td a")]
     assert "Waterstones" in names
     assert "Amazon UK" not in names
+
+
+def test_book_preview_shows_unsaved_offers(admin, shop, retailer):
+    book = make_book(shop, title="Preview me")
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[book.pk])
+    data = book_form(book, retailer, "https://retailer.com/book/preview")
+    assert admin.post(preview_url, data).json()["is_valid"] is True
+    response = admin.get(preview_url)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert [a.get_text() for a in page.select("a.offer__button")] == ["Check price at Retailer"]
+    assert page.select("[data-affiliate-disclosure]")
+
+
+def test_offer_with_a_price_needs_the_time_it_was_checked(retailer):
+    offer = Offer(retailer=retailer, url="https://retailer.com/book", price="8.99")
+    with pytest.raises(ValidationError) as refusal:
+        offer.clean()
+    assert "when you checked the price" in refusal.value.message_dict["price_checked_at"][0]
