@@ -1,14 +1,32 @@
 """The book shop: retailers, books, their offers, and recorded clicks."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminPageChooser
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.models.metadata import MetadataMixin
+from magazine.pagination import paginate
+from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
+
+CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
+
+
+def price_max_age():
+    """How long a checked price may be shown: a day unless SHOP_PRICE_MAX_AGE says otherwise."""
+    return getattr(settings, "SHOP_PRICE_MAX_AGE", timedelta(hours=24))
 
 
 def validate_isbn13(value):
@@ -67,6 +85,18 @@ class Retailer(models.Model):
     def domain_list(self):
         return [d.strip().lower().rstrip(".") for d in self.allowed_domains.split() if d.strip()]
 
+    def clean(self):
+        errors = []
+        for domain in self.allowed_domains.split():
+            try:
+                validate_domain_entry(domain)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if not self.domain_list and not errors:
+            errors.append("List at least one domain that offer links may use.")
+        if errors:
+            raise ValidationError({"allowed_domains": errors})
+
 
 class ShopIndexPage(MetadataMixin, Page):
     """/shop/: every book, filterable by author and series."""
@@ -78,8 +108,27 @@ class ShopIndexPage(MetadataMixin, Page):
     subpage_types = ["shop.BookPage"]
     max_count = 1
 
+    per_page = 12
+
     class Meta:
         verbose_name = "shop index"
+
+    def books(self):
+        """Live, public books in this shop, A to Z, with what a product card needs."""
+        return BookPage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from shop.forms import BookFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        books = self.books()
+        filter_form = BookFilterForm(books, request.GET)
+        filtered = filter_form.filter(books)
+        items = paginate(request, with_card_data(filtered), self.per_page)
+        context["filter_form"] = filter_form
+        context["items"] = items
+        context["has_affiliate_links"] = any(book.offer_list for book in items)
+        return context
 
 
 class BookPage(MetadataMixin, Page):
@@ -153,6 +202,8 @@ class BookPage(MetadataMixin, Page):
     parent_page_types = ["shop.ShopIndexPage"]
     subpage_types = []
 
+    og_type = "book"
+
     class Meta:
         verbose_name = "book"
 
@@ -160,10 +211,132 @@ class BookPage(MetadataMixin, Page):
     def summary(self):
         return self.blurb
 
+    @property
+    def meta_image(self):
+        return self.cover
+
+    @cached_property
+    def offer_list(self):
+        """Offers readers can follow, in retailer order.
+
+        Uses the prefetched list when `with_card_data` ran. Offers whose stored link no
+        longer passes validation (say, the retailer's domains changed) are left out, as
+        the redirect would refuse them.
+        """
+        if "offers" in getattr(self, "_prefetched_objects_cache", {}):
+            offers = list(self.offers.all())
+        else:
+            # Also works on previews, where the offers are unsaved and only in memory.
+            offers = sorted(
+                self.offers.select_related("retailer"),
+                key=lambda o: (o.retailer.sort_order, o.retailer.name, o.sort_order or 0),
+            )
+        return [offer for offer in offers if offer.link_is_valid]
+
+    @cached_property
+    def author_list(self):
+        if "book_authors" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.book_authors.all())
+        return list(self.book_authors.select_related("person"))
+
+    @property
+    def authors_display(self):
+        names = [author.display_name for author in self.author_list]
+        if len(names) > 1:
+            return ", ".join(names[:-1]) + " and " + names[-1]
+        return "".join(names)
+
+    def featured_in(self):
+        """Live, public articles that feature this book, newest first."""
+        return self.articles.live().public().order_by("-first_published_at")
+
+    def structured_data(self, request=None):
+        """JSON-LD for the book as a Book and a Product; only current, real prices."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": ["Book", "Product"],
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "isbn": self.isbn13,
+            "gtin13": self.isbn13,
+        }
+        authors = []
+        for author in self.author_list:
+            person = {"@type": "Person", "name": author.display_name}
+            if author.person_id and author.person.live:
+                person["url"] = author.person.get_full_url(request)
+            authors.append(person)
+        if authors:
+            data["author"] = authors
+        if self.blurb:
+            data["description"] = self.blurb
+        if self.publisher:
+            data["publisher"] = {"@type": "Organization", "name": self.publisher}
+        if self.publication_date:
+            data["datePublished"] = self.publication_date.isoformat()
+        if self.series:
+            data["isPartOf"] = {"@type": "BookSeries", "name": self.series}
+        schema_format = SCHEMA_BOOK_FORMATS.get(self.book_format)
+        if schema_format:
+            data["bookFormat"] = schema_format
+        if self.cover_id:
+            data["image"] = self.cover.get_rendition("width-800").full_url
+        offers = [
+            {
+                "@type": "Offer",
+                "url": offer.url,
+                "price": str(offer.price),
+                "priceCurrency": offer.currency,
+                "availability": "https://schema.org/InStock"
+                if offer.in_stock
+                else "https://schema.org/OutOfStock",
+                "seller": {"@type": "Organization", "name": offer.retailer.name},
+            }
+            for offer in self.offer_list
+            # Example prices are illustrations and stale ones may be wrong: search
+            # engines get neither.
+            if offer.price_is_current and not offer.price_is_example
+        ]
+        if offers:
+            data["offers"] = offers
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_in"] = list(self.featured_in())
+        context["structured_data"] = self.structured_data(request)
+        context["has_affiliate_links"] = bool(self.offer_list)
+        return context
+
     def clean(self):
         super().clean()
         if self.isbn13:
             self.isbn13 = self.isbn13.replace("-", "").replace(" ", "")
+
+
+SCHEMA_BOOK_FORMATS = {
+    "paperback": "https://schema.org/Paperback",
+    "hardback": "https://schema.org/Hardcover",
+    "graphic-novel": "https://schema.org/GraphicNovel",
+    "ebook": "https://schema.org/EBook",
+    "audiobook": "https://schema.org/AudiobookFormat",
+}
+
+
+def offer_queryset():
+    """Offers as readers see them: in the retailers' order, retailer loaded."""
+    return Offer.objects.select_related("retailer").order_by(
+        "retailer__sort_order", "retailer__name", "sort_order", "pk"
+    )
+
+
+def with_card_data(books):
+    """Prefetch what a product card shows, so a list of books costs a fixed number of queries."""
+    return books.select_related("cover").prefetch_related(
+        "cover__renditions",
+        Prefetch("offers", queryset=offer_queryset()),
+        Prefetch("book_authors", queryset=BookAuthor.objects.select_related("person")),
+    )
 
 
 class BookAuthor(Orderable):
@@ -202,7 +375,7 @@ class Offer(Orderable):
     )
     url = models.CharField(
         "link",
-        max_length=2000,
+        max_length=MAX_URL_LENGTH,
         help_text="The product page at the retailer. It must be on one of the retailer's "
         "allowed domains.",
     )
@@ -225,6 +398,7 @@ class Offer(Orderable):
         FieldPanel("price"),
         FieldPanel("currency"),
         FieldPanel("price_checked_at"),
+        FieldPanel("price_is_example"),
         FieldPanel("in_stock"),
     ]
 
@@ -233,6 +407,52 @@ class Offer(Orderable):
 
     def __str__(self):
         return f"{self.book} at {self.retailer}"
+
+    def clean(self):
+        super().clean()
+        if self.currency:
+            self.currency = self.currency.strip().upper()
+        # Missing or over-long links already have their own field error.
+        if not self.retailer_id or not self.url or len(self.url) > MAX_URL_LENGTH:
+            return
+        try:
+            validate_offer_url(self.url, self.retailer.domain_list, self.retailer.name)
+        except ValidationError as error:
+            raise ValidationError({"url": error.messages}) from None
+        if self.price is not None and not self.price_checked_at:
+            raise ValidationError(
+                {"price_checked_at": "Say when you checked the price, or leave the price empty."}
+            )
+
+    @property
+    def link_is_valid(self):
+        try:
+            validate_offer_url(self.url, self.retailer.domain_list, self.retailer.name)
+        except ValidationError:
+            return False
+        return True
+
+    def get_absolute_url(self):
+        """The site's own tracking address; readers never get the stored link directly."""
+        if self.pk is None:
+            # An offer only in a preview has no tracking address yet.
+            return "#"
+        return reverse("shop:go", kwargs={"offer_id": self.pk})
+
+    @property
+    def price_is_current(self):
+        """A price is shown only when it was checked within SHOP_PRICE_MAX_AGE."""
+        if self.price is None or self.price_checked_at is None:
+            return False
+        return timezone.now() - self.price_checked_at <= price_max_age()
+
+    @property
+    def price_display(self):
+        if self.price is None:
+            return ""
+        amount = self.price.quantize(Decimal("0.01"))
+        symbol = CURRENCY_SYMBOLS.get(self.currency)
+        return f"{symbol}{amount}" if symbol else f"{amount} {self.currency}"
 
 
 class Click(models.Model):
@@ -258,3 +478,49 @@ class Click(models.Model):
 
     def __str__(self):
         return f"Click on {self.offer or 'a removed offer'} at {self.clicked_at:%Y-%m-%d %H:%M}"
+
+
+DEFAULT_DISCLOSURE = (
+    "We may earn a commission when you buy through links on this page. "
+    "This never influences which products we choose."
+)
+
+
+@register_setting(icon="tag")
+class AffiliateSettings(BaseSiteSetting):
+    """The affiliate disclosure shown before the first shop link on every page that has one."""
+
+    disclosure_text = models.TextField(
+        "disclosure text",
+        max_length=500,
+        default=DEFAULT_DISCLOSURE,
+        help_text="Shown automatically before the first affiliate link on a page. Say that we "
+        "may earn a commission and that it does not influence what we choose.",
+    )
+    trust_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="trust page",
+        help_text="The page explaining how we make money and choose products, "
+        "e.g. 'Why you can trust us'.",
+    )
+    trust_link_text = models.CharField(
+        "trust page link text",
+        max_length=80,
+        default="How we choose what we recommend",
+        help_text="The words of the link to the trust page.",
+    )
+
+    select_related = ["trust_page"]
+
+    panels = [
+        FieldPanel("disclosure_text"),
+        FieldPanel("trust_page", widget=AdminPageChooser()),
+        FieldPanel("trust_link_text"),
+    ]
+
+    class Meta:
+        verbose_name = "affiliate disclosure"
