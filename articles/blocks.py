@@ -4,9 +4,17 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from articles.embeds import embed_html
 from shop.blocks import ShopBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# The `sizes` attribute for each image width choice, matching articles.css.
+IMAGE_SIZES = {
+    "text": "(min-width: 44rem) 40rem, calc(100vw - 2rem)",
+    "wide": "(min-width: 60rem) 56rem, calc(100vw - 2rem)",
+    "full": "100vw",
+}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -55,6 +63,14 @@ class ImageBlock(blocks.StructBlock):
         label = "Image"
         template = "blocks/image_block.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        image = value.get("image")
+        context["caption"] = value.get("caption") or getattr(image, "caption", "")
+        context["credit"] = value.get("credit") or getattr(image, "credit", "")
+        context["sizes"] = IMAGE_SIZES.get(value.get("width"), IMAGE_SIZES["text"])
+        return context
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label="quote")
@@ -75,6 +91,14 @@ class EmbedSectionBlock(blocks.StructBlock):
         icon = "media"
         label = "Embed"
         template = "blocks/embed_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        embed = value.get("embed")
+        url = getattr(embed, "url", "") or ""
+        context["url"] = url
+        context["embed_html"] = embed_html(url, max_width=getattr(embed, "max_width", None))
+        return context
 
 
 class CorrectionBlock(blocks.StructBlock):

@@ -35,16 +35,45 @@ class HomePage(MetadataMixin, Page):
     class Meta:
         verbose_name = "home page"
 
+    per_page = 12
+
+    def route(self, request, path_components):
+        """Find an article and its section in one query, instead of two per tree level.
+
+        Anything that is not an article at exactly this address (other page types,
+        routable sub-pages) goes through Wagtail's own routing.
+        """
+        from articles.models import ArticlePage
+
+        if not path_components:
+            return super().route(request, path_components)
+        target_path = self.url_path + "/".join(path_components) + "/"
+        parent_path = self.url_path + "".join(f"{c}/" for c in path_components[:-1])
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in={target_path, parent_path})
+            .select_related("articlepage__hero_image")
+            .order_by()
+        }
+        page = found.get(target_path)
+        if page is None or page.specific_class is not ArticlePage:
+            return super().route(request, path_components)
+        article = page.articlepage
+        parent = self if parent_path == self.url_path else found.get(parent_path)
+        if parent is not None:
+            # Treebeard's get_parent() reads this, so the article knows its section.
+            article._cached_parent_obj = parent
+        return article.route(request, [])
+
+    def listing_items(self):
+        """Every live article on the site, newest first."""
+        from articles.models import ArticlePage
+
+        return ArticlePage.teasers().descendant_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = (
-            Page.objects.descendant_of(self)
-            .live()
-            .public()
-            .not_type(SectionPage, StandardPage)
-            .specific()
-            .order_by("-first_published_at")[:12]
-        )
+        context["items"] = paginate(request, self.listing_items(), self.per_page)
         return context
 
 
@@ -69,19 +98,14 @@ class SectionPage(MetadataMixin, Page):
         verbose_name = "section page"
 
     def listing_items(self):
-        """The stories this section lists; subsections' stories included."""
-        return (
-            Page.objects.descendant_of(self)
-            .live()
-            .public()
-            .not_type(SectionPage)
-            .specific()
-            .order_by("-first_published_at")
-        )
+        """The articles this section lists, subsections' included, newest first."""
+        from articles.models import ArticlePage
+
+        return ArticlePage.teasers().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsections"] = SectionPage.objects.child_of(self).live().public()
+        context["subsections"] = list(SectionPage.objects.child_of(self).live().public())
         context["items"] = paginate(request, self.listing_items(), self.per_page)
         return context
 
