@@ -252,6 +252,16 @@ class ArticlePage(MetadataMixin, Page):
         verbose_name = "article"
         verbose_name_plural = "articles"
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Wagtail indexes on post_save, before modelcluster commits the tags and the
+        # byline; index again now so tags and author names are searchable at once.
+        # From the database, not `self`: saving a draft revision must not index it.
+        stored = ArticlePage.objects.filter(pk=self.pk).first()
+        if stored is not None:
+            index.insert_or_update_object(stored)
+        return result
+
     # Validation ---------------------------------------------------------------
 
     def clean(self):
