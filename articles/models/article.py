@@ -427,6 +427,8 @@ class ArticlePage(MetadataMixin, Page):
 
     def related_articles(self, limit=RELATED_COUNT):
         """Live articles sharing tags, the section, people or shows; newest first."""
+        if not self.pk or not self.path:
+            return []  # a preview of an article that was never saved
         through_people = ArticlePage.people.through
         through_shows = ArticlePage.shows.through
         own_tags = ArticleTag.objects.filter(content_object_id=self.pk).values("tag_id")
