@@ -350,7 +350,7 @@ class ArticlePage(MetadataMixin, Page):
 
     @property
     def show_updated(self):
-        return bool(self.updated_at) and self.updated_at.date() != self.published_at.date()
+        return self.updated_at is not None
 
     @cached_property
     def authors(self):
