@@ -13,7 +13,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 IMAGE_SIZES = {
     "text": "(min-width: 44rem) 40rem, calc(100vw - 2rem)",
     "wide": "(min-width: 60rem) 56rem, calc(100vw - 2rem)",
-    "full": "100vw",
+    "full": "(min-width: 78rem) 76rem, calc(100vw - 2rem)",
 }
 
 
