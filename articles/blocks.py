@@ -1,6 +1,9 @@
 """The article body: one StreamBlock shared by every article."""
 
+from urllib.parse import urlsplit
+
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -15,6 +18,11 @@ IMAGE_SIZES = {
     "wide": "(min-width: 60rem) 56rem, calc(100vw - 2rem)",
     "full": "(min-width: 78rem) 76rem, calc(100vw - 2rem)",
 }
+
+
+def _is_web_address(url):
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -91,6 +99,23 @@ class EmbedSectionBlock(blocks.StructBlock):
         icon = "media"
         label = "Embed"
         template = "blocks/embed_block.html"
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except StructBlockValidationError as error:
+            embed = value.get("embed")
+            url = getattr(embed, "url", "") or ""
+            if set(error.block_errors) != {"embed"} or not _is_web_address(url):
+                raise
+            # The provider couldn't be reached (or has no oEmbed): keep the address, and
+            # readers get a plain link to it until the provider answers.
+            return self._to_struct_value(
+                [
+                    (name, embed if name == "embed" else self.child_blocks[name].clean(item))
+                    for name, item in value.items()
+                ]
+            )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -7,6 +7,7 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 from articles.blocks import ArticleBodyBlock
 from tests.articles.factories import ArticlePageFactory, block, heading, image_block, spoiler
@@ -134,3 +135,17 @@ def test_correction_note_shows_kind_and_date():
     assert "Correction" in note.get_text()
     assert note.find("time")["datetime"] == "2024-02-03"
     assert "We misnamed Tao." in note.get_text()
+
+
+def test_editors_can_save_an_embed_while_its_provider_is_unreachable():
+    cache.clear()
+    child = ArticleBodyBlock().child_blocks["embed"]
+    url = "https://www.youtube.com/watch?v=unreachable"
+    with mock.patch(
+        "articles.embeds.requests.get", side_effect=requests.ConnectionError("offline")
+    ):
+        cleaned = child.clean(child.to_python({"embed": url, "caption": "Teaser"}))
+        assert cleaned["embed"].url == url
+        assert cleaned["caption"] == "Teaser"
+        with pytest.raises(ValidationError):
+            child.clean(child.to_python({"embed": "not a web address", "caption": ""}))
