@@ -27,6 +27,7 @@ from magazine.models.metadata import (
     absolute_url,
     rendition_dict,
 )
+from magazine.models.pages import view_restrictions
 
 # Renditions for teasers and the hero, written as the {% picture %} tags in the
 # templates write them, so listings can prefetch exactly what they will render.
@@ -298,15 +299,7 @@ class ArticlePage(MetadataMixin, Page):
         return articles.order_by("-first_published_at", "-pk")
 
     def get_view_restrictions(self):
-        """The restrictions on this page and its ancestors, in one query instead of two.
-
-        Same rule as Wagtail's: a page that is an alias takes its original's
-        restrictions (here in addition to its own, which is never less strict).
-        """
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
-        ).distinct()
+        return view_restrictions(self)
 
     # Reader-facing values, each computed once per request ----------------------
 

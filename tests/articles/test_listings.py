@@ -131,3 +131,16 @@ def test_related_articles_include_shared_people_and_shows(home, tv, article):
     by_show.shows.add(show)
     by_show.save()
     assert {a.title for a in article.related_articles()} == {"About Kit", "About the show"}
+
+
+def test_restricted_articles_and_sections_still_ask_readers_to_log_in(client, home, tv):
+    article = ArticlePageFactory(parent=tv, slug="members")
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert client.get(article.url).status_code == 302
+
+    vip = SectionPageFactory(parent=home, title="VIP", slug="vip")
+    inside = ArticlePageFactory(parent=vip, slug="inside")
+    PageViewRestriction.objects.create(page=vip, restriction_type="login")
+    assert client.get("/vip/").status_code == 302
+    assert client.get(inside.url).status_code == 302
+    assert client.get(tv.url).status_code == 200

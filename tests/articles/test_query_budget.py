@@ -73,3 +73,9 @@ def test_listing_query_count_is_flat_in_the_number_of_teasers(client, tv, piper,
     add(10)
     many = warm_query_count(client, url)
     assert few == many
+
+
+def test_warm_section_page_is_within_budget(client, tv, piper):
+    for _ in range(12):
+        ArticlePageFactory(parent=tv, hero_image=ImageFactory(), authors=[piper])
+    assert warm_query_count(client, tv.url) <= 12
