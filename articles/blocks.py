@@ -1,13 +1,29 @@
 """The article body: one StreamBlock shared by every article."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from articles.embeds import embed_html
 from shop.blocks import ShopBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# The `sizes` attribute for each image width choice, matching articles.css.
+IMAGE_SIZES = {
+    "text": "(min-width: 44rem) 40rem, calc(100vw - 2rem)",
+    "wide": "(min-width: 60rem) 56rem, calc(100vw - 2rem)",
+    "full": "(min-width: 78rem) 76rem, calc(100vw - 2rem)",
+}
+
+
+def _is_web_address(url):
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -56,6 +72,14 @@ class ImageBlock(blocks.StructBlock):
         label = "Image"
         template = "blocks/image_block.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        image = value.get("image")
+        context["caption"] = value.get("caption") or getattr(image, "caption", "")
+        context["credit"] = value.get("credit") or getattr(image, "credit", "")
+        context["sizes"] = IMAGE_SIZES.get(value.get("width"), IMAGE_SIZES["text"])
+        return context
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label="quote")
@@ -76,6 +100,31 @@ class EmbedSectionBlock(blocks.StructBlock):
         icon = "media"
         label = "Embed"
         template = "blocks/embed_block.html"
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except StructBlockValidationError as error:
+            embed = value.get("embed")
+            url = getattr(embed, "url", "") or ""
+            if set(error.block_errors) != {"embed"} or not _is_web_address(url):
+                raise
+            # The provider couldn't be reached (or has no oEmbed): keep the address, and
+            # readers get a plain link to it until the provider answers.
+            return self._to_struct_value(
+                [
+                    (name, embed if name == "embed" else self.child_blocks[name].clean(item))
+                    for name, item in value.items()
+                ]
+            )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        embed = value.get("embed")
+        url = getattr(embed, "url", "") or ""
+        context["url"] = url
+        context["embed_html"] = embed_html(url, max_width=getattr(embed, "max_width", None))
+        return context
 
 
 class CorrectionBlock(blocks.StructBlock):

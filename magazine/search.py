@@ -1,10 +1,15 @@
+import logging
+
+from django.db import DatabaseError
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
 
 from magazine.pagination import paginate
 
+logger = logging.getLogger(__name__)
+
 MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
 
 
 def clean_query(raw):
@@ -12,19 +17,42 @@ def clean_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def search_articles(query):
+    """Live articles matching every word: title, standfirst, body, tags and author names."""
+    from articles.models import ArticlePage
+    from articles.models.article import TEASER_RENDITIONS, renditions_prefetch
+
+    # The search backend filters on indexed fields only, hence Wagtail's .public().
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("hero_image")
+        .prefetch_related(renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS))
+    )
+    return articles.search(query, operator="and")
+
+
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q"))
     results = None
+    failed = False
     if query:
-        matches = Page.objects.live().public().specific().search(query, operator="and")
-        results = paginate(request, matches, 10)
+        try:
+            results = paginate(request, search_articles(query), PER_PAGE)
+            # Evaluate here so a query the search engine can't parse is caught here.
+            results.object_list = list(results.object_list)
+        except DatabaseError:
+            logger.warning("Search could not run the query %r", query, exc_info=True)
+            failed = True
+            results = None
     response = render(
         request,
         "magazine/search.html",
         {
             "query": query,
             "results": results,
+            "failed": failed,
             "truncated": len(request.GET.get("q") or "") > MAX_QUERY_LENGTH,
         },
     )

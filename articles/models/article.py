@@ -1,15 +1,84 @@
+import math
+import re
+from functools import cached_property
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from magazine.models.metadata import MetadataMixin
+from magazine.models.metadata import (
+    JSON_LD_IMAGE_SPECS,
+    MetadataMixin,
+    absolute_url,
+    rendition_dict,
+)
+from magazine.models.pages import view_restrictions
+
+# Renditions for teasers and the hero, written as the {% picture %} tags in the
+# templates write them, so listings can prefetch exactly what they will render.
+TEASER_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x225,800x450}"
+TEASER_RENDITIONS = Filter.expand_spec(TEASER_IMAGE_SPEC)
+
+WORDS_PER_MINUTE = 230
+TOC_MIN_HEADINGS = 4
+RELATED_COUNT = 4
+
+
+def renditions_prefetch(lookup, specs):
+    """Prefetch the given renditions of the images at `lookup`, the way Wagtail reads them."""
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        lookup,
+        queryset=rendition_model.objects.filter(filter_spec__in=specs),
+        to_attr="prefetched_renditions",
+    )
+
+
+def exclude_private(queryset):
+    """Wagtail's `.public()` as a subquery: the same pages, one query fewer per listing.
+
+    `.public()` fetches every view restriction up front; this asks the database
+    whether any restricted page is an ancestor (or the page itself) inline.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
+
+
+def _stream_text(raw_blocks):
+    """Every word a reader would read in a raw StreamField value (no database access)."""
+    for block in raw_blocks or []:
+        value = block.get("value")
+        if isinstance(value, str):
+            yield strip_tags(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key == "content" and isinstance(item, list):
+                    yield from _stream_text(item)
+                elif isinstance(item, str) and key in {
+                    "text",
+                    "quote",
+                    "caption",
+                    "warning",
+                    "attribution",
+                }:
+                    yield strip_tags(item)
 
 
 class ArticleTag(TaggedItemBase):
@@ -40,6 +109,8 @@ class ArticlePageAuthor(Orderable):
 
 class ArticlePage(MetadataMixin, Page):
     """A story: headline, standfirst, hero, byline and a StreamField body."""
+
+    og_type = "article"
 
     standfirst = models.CharField(
         "standfirst",
@@ -181,3 +252,258 @@ class ArticlePage(MetadataMixin, Page):
     class Meta:
         verbose_name = "article"
         verbose_name_plural = "articles"
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Wagtail indexes on post_save, before modelcluster commits the tags and the
+        # byline; index again now so tags and author names are searchable at once.
+        # From the database, not `self`: saving a draft revision must not index it.
+        stored = ArticlePage.objects.filter(pk=self.pk).first()
+        if stored is not None:
+            index.insert_or_update_object(stored)
+        return result
+
+    # Validation ---------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.contains_spoilers and not self.spoiler_free_summary.strip():
+            errors["spoiler_free_summary"] = (
+                "Articles with spoilers need a spoiler-free summary: it is what search "
+                "engines and social networks show instead of the standfirst."
+            )
+        if (
+            self.updated_at
+            and self.first_published_at
+            and self.updated_at < self.first_published_at
+        ):
+            errors["updated_at"] = "The update can't be earlier than the first publication."
+        if errors:
+            raise ValidationError(errors)
+
+    # Listings -----------------------------------------------------------------
+
+    @classmethod
+    def teasers(cls, prefetch_renditions=True):
+        """Live, public articles newest first, with what a teaser shows fetched up front.
+
+        Long listings prefetch the teaser renditions (one query, however many
+        teasers); short ones can rely on Wagtail's renditions cache instead.
+        """
+        articles = exclude_private(cls.objects.live()).select_related("hero_image")
+        if prefetch_renditions:
+            articles = articles.prefetch_related(
+                renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS)
+            )
+        return articles.order_by("-first_published_at", "-pk")
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
+    # Reader-facing values, each computed once per request ----------------------
+
+    @property
+    def summary(self):
+        """Spoiler-safe text for listings, search results and metadata."""
+        if self.contains_spoilers:
+            return self.spoiler_free_summary
+        return self.standfirst
+
+    @property
+    def meta_image(self):
+        return self.hero_image
+
+    @property
+    def hero_alt_text(self):
+        if self.hero_alt:
+            return self.hero_alt
+        return self.hero_image.description if self.hero_image else ""
+
+    @property
+    def hero_caption_text(self):
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.caption if self.hero_image else ""
+
+    @property
+    def hero_credit_text(self):
+        if self.hero_credit:
+            return self.hero_credit
+        return self.hero_image.credit if self.hero_image else ""
+
+    @property
+    def published_at(self):
+        """The date readers see; a preview of a never-published draft shows today."""
+        return self.first_published_at or timezone.now()
+
+    @property
+    def modified_at(self):
+        return self.updated_at or self.published_at
+
+    @property
+    def show_updated(self):
+        return self.updated_at is not None
+
+    @cached_property
+    def authors(self):
+        links = self.article_authors.all()
+        if hasattr(links, "select_related"):
+            links = links.select_related("author__photo")
+        return [link.author for link in links]
+
+    @cached_property
+    def tag_list(self):
+        return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
+
+    @cached_property
+    def section(self):
+        """The section the article sits in (cached by routing, so usually free).
+
+        A plain Page: its title, slug and URL are all a byline or metadata needs.
+        """
+        return self.get_parent()
+
+    @cached_property
+    def word_count(self):
+        text = " ".join([self.title, self.standfirst, *_stream_text(self.body.get_prep_value())])
+        return len(re.findall(r"\w+", text))
+
+    @property
+    def reading_time(self):
+        """Whole minutes, at least one."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @cached_property
+    def headings(self):
+        """Every heading in the body with its anchor id, unique and stable across renders.
+
+        Anchors come from the heading text, so links shared by readers keep working
+        when other parts of the article change.
+        """
+        found = []
+        seen = set()
+
+        def walk(blocks, in_spoiler=False):
+            for block in blocks or []:
+                if block.get("type") == "heading":
+                    value = block.get("value") or {}
+                    base = slugify(value.get("text", "")) or "section"
+                    anchor, n = base, 2
+                    while anchor in seen:
+                        anchor, n = f"{base}-{n}", n + 1
+                    seen.add(anchor)
+                    found.append(
+                        {
+                            "id": block.get("id"),
+                            "text": value.get("text", ""),
+                            "level": value.get("level", "h2"),
+                            "anchor": anchor,
+                            "in_spoiler": in_spoiler,
+                        }
+                    )
+                elif block.get("type") == "spoiler":
+                    walk((block.get("value") or {}).get("content"), in_spoiler=True)
+
+        walk(self.body.get_prep_value())
+        return found
+
+    @cached_property
+    def heading_anchors(self):
+        return {h["id"]: h["anchor"] for h in self.headings if h["id"]}
+
+    @cached_property
+    def table_of_contents(self):
+        """The H2s outside spoiler sections, when there are enough to need a contents list."""
+        entries = [h for h in self.headings if h["level"] == "h2" and not h["in_spoiler"]]
+        return entries if len(entries) >= TOC_MIN_HEADINGS else []
+
+    def related_articles(self, limit=RELATED_COUNT):
+        """Live articles sharing tags, the section, people or shows; newest first."""
+        if not self.pk or not self.path:
+            return []  # a preview of an article that was never saved
+        through_people = ArticlePage.people.through
+        through_shows = ArticlePage.shows.through
+        own_tags = ArticleTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        own_people = through_people.objects.filter(articlepage_id=self.pk).values("personpage_id")
+        own_shows = through_shows.objects.filter(articlepage_id=self.pk).values("showpage_id")
+        parent_path = self.path[: -self.steplen]
+        matches = ArticlePage.objects.filter(
+            Q(pk__in=ArticleTag.objects.filter(tag_id__in=own_tags).values("content_object_id"))
+            | Q(path__startswith=parent_path, depth=self.depth)
+            | Q(
+                pk__in=through_people.objects.filter(personpage_id__in=own_people).values(
+                    "articlepage_id"
+                )
+            )
+            | Q(
+                pk__in=through_shows.objects.filter(showpage_id__in=own_shows).values(
+                    "articlepage_id"
+                )
+            )
+        ).values("pk")
+        return list(
+            ArticlePage.teasers(prefetch_renditions=False)
+            .filter(pk__in=matches)
+            .exclude(pk=self.pk)[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.authors
+        context["tags"] = self.tag_list
+        context["section"] = self.section
+        context["heading_anchors"] = self.heading_anchors
+        context["table_of_contents"] = self.table_of_contents
+        context["related_articles"] = self.related_articles()
+        return context
+
+    # Metadata -------------------------------------------------------------------
+
+    def get_social_meta(self, request):
+        tags = super().get_social_meta(request)
+        tags.append(("property", "article:published_time", self.published_at.isoformat()))
+        tags.append(("property", "article:modified_time", self.modified_at.isoformat()))
+        for author in self.authors:
+            tags.append(
+                ("property", "article:author", absolute_url(request, author.get_absolute_url()))
+            )
+        if self.section:
+            tags.append(("property", "article:section", self.section.title))
+        for tag in self.tag_list:
+            tags.append(("property", "article:tag", tag.name))
+        return tags
+
+    def get_structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.meta_title[:110],
+            "description": self.meta_description,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": {"@type": "WebPage", "@id": self.get_full_url(request)},
+            "datePublished": self.published_at.isoformat(),
+            "dateModified": self.modified_at.isoformat(),
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": author.name,
+                    "url": absolute_url(request, author.get_absolute_url()),
+                    **({"jobTitle": author.role} if author.role else {}),
+                }
+                for author in self.authors
+            ],
+            "publisher": self.get_publisher_data(request),
+            "isAccessibleForFree": True,
+        }
+        if self.hero_image:
+            renditions = self.hero_image.get_renditions(*JSON_LD_IMAGE_SPECS.values())
+            data["image"] = [
+                rendition_dict(request, renditions[spec])["url"]
+                for spec in JSON_LD_IMAGE_SPECS.values()
+            ]
+        if self.section:
+            data["articleSection"] = self.section.title
+        if self.tag_list:
+            data["keywords"] = [tag.name for tag in self.tag_list]
+        return data

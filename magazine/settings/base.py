@@ -297,5 +297,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# oEmbed with a short timeout: an unreachable provider must never make a page slow.
+WAGTAILEMBEDS_FINDERS = [{"class": "articles.embeds.QuickOEmbedFinder"}]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

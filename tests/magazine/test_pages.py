@@ -65,19 +65,19 @@ def test_current_section_is_marked_in_navigation(client, home, site_settings):
 
 
 def test_section_page_lists_its_stories_newest_first(client, home, site_settings):
-    section = SectionPageFactory(parent=home, title="TV", slug="tv", intro="Telly.")
-    older = StandardPageFactory.build(title="Older story")
-    newer = StandardPageFactory.build(title="Newer story")
-    # Stories are any live page below the section; articles come with their own app.
     from datetime import datetime
 
+    from tests.articles.factories import ArticlePageFactory
+
+    section = SectionPageFactory(parent=home, title="TV", slug="tv", intro="Telly.")
+    # Subsections' stories are listed too.
     sub = SectionPageFactory(parent=section, title="Reviews", slug="reviews")
-    sub.add_child(instance=older)
-    older.first_published_at = datetime(2024, 1, 1, tzinfo=UTC)
-    older.save()
-    sub.add_child(instance=newer)
-    newer.first_published_at = datetime(2024, 6, 1, tzinfo=UTC)
-    newer.save()
+    ArticlePageFactory(
+        parent=sub, title="Older story", first_published_at=datetime(2024, 1, 1, tzinfo=UTC)
+    )
+    ArticlePageFactory(
+        parent=sub, title="Newer story", first_published_at=datetime(2024, 6, 1, tzinfo=UTC)
+    )
 
     page = soup(client.get("/tv/"))
     assert page.find("h1").get_text() == "TV"
@@ -153,8 +153,11 @@ def test_search_answers_helpfully_for_empty_and_hostile_queries(client, home, si
 
 
 def test_search_finds_live_pages(client, home, site_settings):
-    StandardPageFactory(parent=home, title="Meet the team", slug="team", intro="Who we are.")
-    StandardPageFactory(parent=home, title="Contact", slug="contact", intro="Write to us.")
+    from tests.articles.factories import ArticlePageFactory
+
+    section = SectionPageFactory(parent=home, title="TV", slug="tv")
+    ArticlePageFactory(parent=section, title="Meet the team", standfirst="Who we are.")
+    ArticlePageFactory(parent=section, title="Contact", standfirst="Write to us.")
     response = client.get("/search/", {"q": "team"})
     titles = [h.get_text(strip=True) for h in soup(response).select(".teaser__title")]
     assert titles == ["Meet the team"]

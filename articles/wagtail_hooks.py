@@ -1,0 +1,22 @@
+"""Admin registration: staff writers as a snippet with a searchable chooser."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from articles.models import Author
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = "Authors"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "role", "slug"]
+    search_fields = ["name", "role"]
+    ordering = ["name"]
+    # The byline's chooser searches by name as editors type.
+    chooser_per_page = 20
+
+
+register_snippet(AuthorViewSet)
