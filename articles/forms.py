@@ -52,10 +52,11 @@ class ArticlePageForm(WagtailAdminPageForm):
         authors = self.formsets.get("article_authors")
         author_count = 0
         if authors is not None:
+            authors.errors  # noqa: B018 - validates the byline forms so their data can be read
             author_count = sum(
                 1
                 for form in authors.forms
-                if form.cleaned_data
+                if getattr(form, "cleaned_data", None)
                 and not form.cleaned_data.get("DELETE")
                 and form.cleaned_data.get("author")
             )

@@ -3,10 +3,11 @@
 from django.urls import path
 
 from articles import feeds, views
+from magazine.cache import public_cache
 
 urlpatterns = [
-    path("authors/<slug:slug>/", views.author_page, name="author"),
-    path("tags/<slug:slug>/", views.tag_page, name="tag"),
-    path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed"),
-    path("feeds/sections/<slug:slug>/", feeds.SectionFeed(), name="section_feed"),
+    path("authors/<slug:slug>/", public_cache(views.author_page), name="author"),
+    path("tags/<slug:slug>/", public_cache(views.tag_page), name="tag"),
+    path("feeds/latest/", public_cache(feeds.LatestArticlesFeed()), name="feed"),
+    path("feeds/sections/<slug:slug>/", public_cache(feeds.SectionFeed()), name="section_feed"),
 ]

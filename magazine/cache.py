@@ -11,6 +11,7 @@ moved or deleted; a snippet, image, setting or redirect saved) bumps it. With Re
 that is seen at once by every worker process. Stale entries simply expire.
 """
 
+import functools
 import logging
 
 from django.conf import settings
@@ -56,11 +57,10 @@ def mark_public(response):
 def public_cache(view):
     """Decorator form of `mark_public` for function views."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         return mark_public(view(request, *args, **kwargs))
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

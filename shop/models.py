@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from magazine.models.metadata import MetadataMixin
 from magazine.pagination import paginate
+from magazine.panels import settings_panels
 from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
 
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
@@ -104,6 +105,7 @@ class ShopIndexPage(MetadataMixin, Page):
     intro = models.TextField("introduction", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = settings_panels()
     parent_page_types = ["magazine.HomePage"]
     subpage_types = ["shop.BookPage"]
     max_count = 1
@@ -199,6 +201,7 @@ class BookPage(MetadataMixin, Page):
         index.AutocompleteField("title"),
     ]
 
+    settings_panels = settings_panels()
     parent_page_types = ["shop.ShopIndexPage"]
     subpage_types = []
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -21,6 +22,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
+from articles.forms import ArticlePageForm
 from magazine.models.metadata import (
     JSON_LD_IMAGE_SPECS,
     MetadataMixin,
@@ -28,6 +30,7 @@ from magazine.models.metadata import (
     rendition_dict,
 )
 from magazine.models.pages import view_restrictions
+from magazine.panels import settings_panels
 
 # Renditions for teasers and the hero, written as the {% picture %} tags in the
 # templates write them, so listings can prefetch exactly what they will render.
@@ -226,13 +229,13 @@ class ArticlePage(MetadataMixin, Page):
             heading="What the article is about",
         ),
     ]
-    settings_panels = [
+    settings_panels = settings_panels(
         MultiFieldPanel(
             [FieldPanel("first_published_at"), FieldPanel("updated_at")],
             heading="Dates shown to readers",
         ),
-        *Page.settings_panels,
-    ]
+    )
+    base_form_class = ArticlePageForm
 
     search_fields = [
         *Page.search_fields,
@@ -363,6 +366,19 @@ class ArticlePage(MetadataMixin, Page):
         A plain Page: its title, slug and URL are all a byline or metadata needs.
         """
         return self.get_parent()
+
+    def listing_urls(self):
+        """Pages besides its ancestors that list this article: purged at the CDN on publish."""
+        site = self.get_site()
+        if site is None:
+            return []
+        root = site.root_url
+        urls = [root + reverse("feed")]
+        if self.section is not None:
+            urls.append(root + reverse("section_feed", kwargs={"slug": self.section.slug}))
+        urls += [root + reverse("tag", kwargs={"slug": tag.slug}) for tag in self.tag_list]
+        urls += [root + author.get_absolute_url() for author in self.authors]
+        return urls
 
     @cached_property
     def word_count(self):

@@ -26,6 +26,7 @@ from articles import cast as cast_logic
 from magazine.models.images import MagazineRendition
 from magazine.models.metadata import MetadataMixin
 from magazine.pagination import paginate
+from magazine.panels import settings_panels
 
 # The square portrait on a person's own page (twice its displayed size).
 PROFILE_PHOTO_FILTER = "fill-480x480-c100"
@@ -71,6 +72,7 @@ class PeopleIndexPage(MetadataMixin, Page):
         *Page.content_panels,
         FieldPanel("intro", help_text="A sentence under the title; also the meta description."),
     ]
+    settings_panels = settings_panels()
     parent_page_types = ["magazine.HomePage"]
     subpage_types = ["articles.PersonPage"]
     max_count = 1
@@ -156,6 +158,7 @@ class PersonPage(MetadataMixin, Page):
         index.AutocompleteField("title"),
     ]
 
+    settings_panels = settings_panels()
     parent_page_types = ["articles.PeopleIndexPage"]
     subpage_types = []
 
@@ -253,6 +256,7 @@ class ShowIndexPage(MetadataMixin, Page):
         *Page.content_panels,
         FieldPanel("intro", help_text="A sentence under the title; also the meta description."),
     ]
+    settings_panels = settings_panels()
     parent_page_types = ["magazine.HomePage"]
     subpage_types = ["articles.ShowPage"]
     max_count = 1
@@ -356,7 +360,7 @@ class ShowPage(MetadataMixin, Page):
             ObjectList(seasons_panels, heading="Seasons and reviews"),
             ObjectList(cast_panels, heading="Cast"),
             ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(settings_panels(), heading="Settings"),
         ]
     )
     search_fields = [

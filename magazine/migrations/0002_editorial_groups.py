@@ -20,16 +20,14 @@ PAGE_PERMISSIONS = {
     ],
 }
 COLLECTION_PERMISSIONS = {
+    # Wagtail checks image permissions against wagtailimages.Image whatever the image
+    # model is.
     "Writers": [
-        ("magazine", "magazineimage", ["add_magazineimage", "choose_image"]),
+        ("wagtailimages", "image", ["add_image", "choose_image"]),
         ("wagtaildocs", "document", ["add_document", "choose_document"]),
     ],
     "Editors": [
-        (
-            "magazine",
-            "magazineimage",
-            ["add_magazineimage", "change_magazineimage", "delete_magazineimage", "choose_image"],
-        ),
+        ("wagtailimages", "image", ["add_image", "change_image", "delete_image", "choose_image"]),
         (
             "wagtaildocs",
             "document",

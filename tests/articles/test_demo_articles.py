@@ -38,6 +38,7 @@ def test_reference_article_has_its_sections_asides_and_spoiler(client, demo):
         "Who's in Heartstopper?",
         "Will Heartstopper return for a second season?",
         "What do we want from season two?",
+        "Shop: Heartstopper and Alice Oseman's other best-sellers",
     ]
     spoiler = body.find("details")
     assert spoiler.find_previous("h2").get_text() == "What do we want from season two?"
