@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db.models import Max
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -16,6 +17,11 @@ class PageSitemap(Sitemap):
     """Wagtail's sitemap in pages of 1,000 addresses, so no response grows with the site."""
 
     limit = 1000
+
+    def get_latest_lastmod(self):
+        # Django's default reads every page to find the newest; one aggregate will do.
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
+        return pages.live().public().aggregate(latest=Max("last_published_at"))["latest"]
 
 
 SITEMAPS = {"pages": PageSitemap}
