@@ -575,7 +575,10 @@ class Command(BaseCommand):
             ids = [p.pk for p in pages]
             for backend in get_search_backends(with_auto_update=False):
                 for start in range(0, len(ids), 1000):
-                    chunk = list(model.objects.filter(pk__in=ids[start : start + 1000]))
+                    # get_indexed_objects() prefetches the related fields (tags, authors).
+                    chunk = list(
+                        model.get_indexed_objects().filter(pk__in=ids[start : start + 1000])
+                    )
                     backend.add_bulk(model, chunk)
         for backend in get_search_backends(with_auto_update=False):
             backend.add_bulk(Author, list(Author.objects.all()))
