@@ -110,7 +110,7 @@ class Readers:
     def __init__(self, paths, threads):
         self.paths = paths
         self.threads = threads
-        self.results = []  # (started_at, path kind, ok, status or error)
+        self.results = []  # (answered_at, path kind, ok, status or error)
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.counter = 0
@@ -129,14 +129,15 @@ class Readers:
     def run(self):
         while not self.stopping.is_set():
             kind, path = self.next_path()
-            started = time.monotonic()
             try:
                 status = get(PORT, path, timeout=10).status
                 ok, detail = status == 200, status
             except OSError as error:
                 ok, detail = False, type(error).__name__
+            # Filed under the time the answer came: a request in flight when
+            # PostgreSQL goes down belongs to the restart, not to the calm before it.
             with self.lock:
-                self.results.append((started, kind, ok, detail))
+                self.results.append((time.monotonic(), kind, ok, detail))
 
     def __enter__(self):
         self.pool = [threading.Thread(target=self.run, daemon=True) for _ in range(self.threads)]
