@@ -124,6 +124,7 @@ class Readers:
         path = self.paths[kind]
         if kind != "search" and n % 2:
             path += f"?soak={n}"  # a page-cache miss: this one reaches PostgreSQL
+            kind += " uncached"
         return kind, path
 
     def run(self):
@@ -160,9 +161,14 @@ def summarise(results, start, end):
     return {"requests": len(window), "errors": len(errors), "error_kinds": kinds}
 
 
-def recovery_seconds(results, since, until, kinds):
-    """Seconds from `since` until requests succeed again after the last failure."""
-    window = [r for r in results if since <= r[0] < until and r[1] in kinds]
+def recovery_seconds(results, since, until):
+    """Seconds from `since` until requests that need PostgreSQL succeed again.
+
+    Page-cache hits never touch the database, so only search and cache misses count.
+    """
+    window = [
+        r for r in results if since <= r[0] < until and (r[1] == "search" or "uncached" in r[1])
+    ]
     failures = [r[0] for r in window if not r[2]]
     later_ok = [r[0] for r in window if r[2]]
     if not failures:
@@ -174,6 +180,18 @@ def recovery_seconds(results, since, until, kinds):
 
 def interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+def timeline(results, start, end):
+    """Requests and errors per second, for reading the faults' effect over time."""
+    seconds = int(end - start) + 1
+    rows = [{"second": n, "requests": 0, "errors": 0} for n in range(seconds)]
+    for answered, _, ok, _ in results:
+        if start <= answered < end:
+            row = rows[int(answered - start)]
+            row["requests"] += 1
+            row["errors"] += not ok
+    return rows
 
 
 def main():
@@ -264,12 +282,13 @@ def main():
                 "Redis stopped": summarise(results, events["redis_stop"], events["redis_start"]),
                 "after Redis is back": summarise(results, events["redis_start"], end),
             },
+            "timeline": timeline(results, t0, end),
             "pg_restart_seconds": round(events["pg_restart_end"] - events["pg_restart_begin"], 2),
             "recovery_after_pg_restart_began_s": recovery_seconds(
-                results, events["pg_restart_begin"], events["redis_stop"], tuple(paths)
+                results, events["pg_restart_begin"], events["redis_stop"]
             ),
             "recovery_after_pg_back_s": recovery_seconds(
-                results, events["pg_restart_end"], events["redis_stop"], tuple(paths)
+                results, events["pg_restart_end"], events["redis_stop"]
             ),
         }
     except KeyboardInterrupt:
@@ -289,6 +308,12 @@ def main():
             f"  {phase:<38}{data['requests']:>6} requests {data['errors']:>4} errors"
             + (f"  ({kinds})" if kinds else "")
         )
+    restart_second = int(events["pg_restart_begin"] - t0)
+    around = report["timeline"][restart_second : restart_second + 8]
+    print(
+        "  around the restart (s: requests/errors) "
+        + " ".join(f"{r['second']}:{r['requests']}/{r['errors']}" for r in around)
+    )
     print(f"  PostgreSQL restart command took       {report['pg_restart_seconds']} s")
     print(
         "  site answering again (no more errors)  "
