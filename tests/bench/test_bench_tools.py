@@ -115,3 +115,19 @@ def test_sitemap_index_lists_its_pages(client, home, settings, media):
         PageSitemap.limit = 1000
     assert len(listed) == live
     assert "public" in index["Cache-Control"]
+
+
+def test_search_backend_setting_switches_to_a_search_cluster(monkeypatch):
+    from magazine.settings import base
+
+    monkeypatch.setenv("SEARCH_BACKEND", "opensearch")
+    monkeypatch.setenv("SEARCH_URL", "http://search-1:9200, http://search-2:9200")
+    try:
+        backend = importlib.reload(base).WAGTAILSEARCH_BACKENDS["default"]
+    finally:
+        monkeypatch.undo()
+        default = importlib.reload(base).WAGTAILSEARCH_BACKENDS["default"]
+
+    assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backend["URLS"] == ["http://search-1:9200", "http://search-2:9200"]
+    assert default["BACKEND"] == "wagtail.search.backends.database"
