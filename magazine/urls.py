@@ -1,6 +1,8 @@
 from django.conf import settings
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.urls import include, path, re_path
+from django.utils.functional import cached_property
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,10 +20,21 @@ class PageSitemap(Sitemap):
 
     limit = 1000
 
-    def get_latest_lastmod(self):
-        # Django's default reads every page to find the newest; one aggregate will do.
+    @cached_property
+    def _totals(self):
+        # One aggregate gives both the number of pages and the newest change: Django's
+        # default would count them and then read every page to find the newest.
         pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
-        return pages.live().public().aggregate(latest=Max("last_published_at"))["latest"]
+        return pages.live().public().aggregate(total=Count("pk"), latest=Max("last_published_at"))
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        paginator.count = self._totals["total"]
+        return paginator
+
+    def get_latest_lastmod(self):
+        return self._totals["latest"]
 
 
 SITEMAPS = {"pages": PageSitemap}
