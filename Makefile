@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format chromium frontend-tools clean
+.PHONY: run test lint format chromium frontend-tools clean bench soak lighthouse
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,14 @@ format: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
+
+# Measurement tools (outside the test suite; need PostgreSQL on 127.0.0.1:5432 with
+# trust auth and Redis on 127.0.0.1:6379). See "Benchmarks and soak test" in README.md.
+bench: $(VENV)/.installed
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+soak: $(VENV)/.installed
+	$(PY) bench/soak.py $(SOAK_ARGS)
+
+lighthouse: $(VENV)/.installed chromium node_modules/.installed
+	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)

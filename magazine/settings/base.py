@@ -94,6 +94,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Benchmarks only (`make bench`): count SQL queries and time each request, and serve a
+# "hello world" baseline at /bench/hello/. Never set in production.
+BENCH_QUERY_COUNT = env_bool("BENCH_QUERY_COUNT")
+if BENCH_QUERY_COUNT:
+    MIDDLEWARE = ["magazine.bench.BenchMiddleware", *MIDDLEWARE]
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -286,11 +292,29 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "The Reel Edit")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "magazine.MagazineImage"
-WAGTAILSEARCH_BACKENDS = {
-    # The database backend uses PostgreSQL full-text search on PostgreSQL and
-    # SQLite's FTS5 locally.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+# Search: the database backend uses PostgreSQL full-text search on PostgreSQL and
+# SQLite's FTS5 locally. SEARCH_BACKEND=elasticsearch or opensearch with SEARCH_URL
+# switches to a search cluster (install the matching client package first, e.g.
+# `elasticsearch>=8,<9` or `opensearch-py`; it is not a dependency of the site) and
+# run `manage.py update_index` once.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
+SEARCH_BACKEND_MODULES = {
+    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "opensearch": "wagtail.search.backends.opensearch2",
 }
+if SEARCH_BACKEND in SEARCH_BACKEND_MODULES:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKEND_MODULES[SEARCH_BACKEND],
+            "URLS": env_list("SEARCH_URL", default=["http://127.0.0.1:9200"]),
+            "INDEX": os.environ.get("SEARCH_INDEX", "reeledit"),
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
