@@ -21,3 +21,14 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Whitenoise looks for collected files at start-up; tests use the finders instead.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Browser tests serve pages from a live-server thread while the admin autosaves in
+# parallel: an on-disk SQLite test database lets those connections wait for each
+# other instead of failing the way a shared in-memory database does.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"magazine-test-{os.getpid()}.sqlite3")
+    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 30, "transaction_mode": "IMMEDIATE"}
+    )

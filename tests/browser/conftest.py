@@ -31,3 +31,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def base_data(request):
+    """Browser tests run in transactions that are flushed afterwards: restore the basics."""
+    if "live_server" in request.fixturenames:
+        from tests.support.base_data import ensure_base_data
+
+        request.getfixturevalue("transactional_db")
+        ensure_base_data()
