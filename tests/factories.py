@@ -2,11 +2,10 @@
 
 import factory
 import wagtail_factories
-from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from magazine.models import HomePage, MagazineImage, SectionPage, StandardPage
+from tests.support.base_data import ensure_base_data
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -48,14 +47,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 def make_site_root():
     """A HomePage as the default site's root, as the demo command sets it up.
 
-    Transactional (browser) tests start from an emptied database, so the locale and
-    tree root that Wagtail's migrations create are made again when missing.
+    Transactional (browser) tests start from an emptied database, so what Wagtail's
+    migrations create is made again when missing.
     """
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+    ensure_base_data()
     Page.objects.filter(depth=2).delete()
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
