@@ -212,10 +212,10 @@ def build(**context):
         photo=demo_image(
             "Piper Huxley portrait",
             alt="Piper Huxley",
-            label="PH",
+            label="Piper Huxley",
             palette="teal",
             size=(400, 400),
-            shape="circle",
+            shape="portrait",
         ),
     )
     sam = _author(
@@ -226,10 +226,10 @@ def build(**context):
         photo=demo_image(
             "Sam Adeyemi portrait",
             alt="Sam Adeyemi",
-            label="SA",
+            label="Sam Adeyemi",
             palette="mustard",
             size=(400, 400),
-            shape="circle",
+            shape="portrait",
         ),
     )
 
@@ -241,6 +241,7 @@ def build(**context):
         label="Heartstopper: season two",
         kicker="TV",
         palette="rose",
+        shape="circle",
     )
     reference = _article(
         sections["tv"],
