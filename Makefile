@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format chromium frontend-tools clean bench soak lighthouse
+.PHONY: run test lint format chromium frontend-tools clean bench soak lighthouse screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -73,3 +73,8 @@ soak: $(VENV)/.installed
 
 lighthouse: $(VENV)/.installed chromium node_modules/.installed
 	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+# PNGs of the main page types at 390 and 1280 px, on a fresh demo database of its own
+# (SQLite in a temporary folder, port SCREENSHOT_PORT, default 8309). See README.md.
+screenshots: $(VENV)/.installed-dev chromium
+	$(PY) scripts/screenshots.py

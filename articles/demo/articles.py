@@ -46,12 +46,31 @@ def aside(text):
     return ("aside", {"text": text})
 
 
-def reference_body(show=None, books=None):
-    """The Heartstopper explainer, in the shape the reference sheet gives."""
+def link(page, text=None):
+    """A rich-text link to a page (plain text when the page is not there)."""
+    text = text or (page.title if page is not None else "")
+    if page is None:
+        return text
+    return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+
+def reference_body(show=None, books=None, people=None):
+    """The Heartstopper explainer, in the shape the reference sheet gives.
+
+    People, the show and books named in the prose link to their pages when the
+    cast and shop builders have made them.
+    """
+    people = people or {}
+    book_pages = {book.title: book for book in books or []}
+
+    def person(slug, text):
+        return link(people.get(slug), text)
+
     body = [
         h2("What is Heartstopper about?"),
         p(
-            "Heartstopper is Netflix's adaptation of Alice Oseman's graphic novel, a story",
+            f"{link(show, 'Heartstopper')} is Netflix's adaptation of",
+            f"{person('alice-oseman', 'Alice Oseman')}'s graphic novel, a story",
             "that started life as a webcomic and is still being written.",
             "Oseman is a British author of young-adult fiction, and the series keeps her",
             "warmth intact.",
@@ -70,15 +89,21 @@ def reference_body(show=None, books=None):
         aside("If you haven't watched it yet, clear a weekend. You'll want to."),
         h2("Who's in Heartstopper?"),
         p(
-            "Kit Connor, who was in Rocketman, plays Nick. Joe Locke, in his first screen",
-            "role, plays Charlie. Around them is a friendship group that feels real.",
+            f"{person('kit-connor', 'Kit Connor')}, who was in Rocketman, plays Nick.",
+            f"{person('joe-locke', 'Joe Locke')}, in his first screen role, plays Charlie.",
+            "Around them is a friendship group that feels real.",
         ),
     ]
     if show is not None:
         body += [
             (
                 "cast_rundown",
-                {"show": show, "season": None, "joining_only": False, "heading": "The cast"},
+                {
+                    "show": show,
+                    "season": 1,
+                    "joining_only": False,
+                    "heading": "The main cast",
+                },
             ),
             (
                 "cast_rundown",
@@ -138,9 +163,10 @@ def reference_body(show=None, books=None):
                     ),
                     h3("Isaac"),
                     p(
-                        "Isaac is rarely seen without a book. Alice Oseman has hinted that",
+                        "Isaac is rarely seen without a book.",
+                        f"{person('alice-oseman', 'Alice Oseman')} has hinted that",
                         "his story will deal with asexuality, a subject she explores in her",
-                        "novel Loveless.",
+                        f"novel {link(book_pages.get('Loveless'), 'Loveless')}.",
                     ),
                 ],
             },
@@ -174,6 +200,7 @@ def build(**context):
     sections = context["sections"]
     show = context.get("show")
     books = context.get("books")
+    people = context.get("people")
 
     piper = _author(
         "piper-huxley",
@@ -185,10 +212,10 @@ def build(**context):
         photo=demo_image(
             "Piper Huxley portrait",
             alt="Piper Huxley",
-            label="PH",
+            label="Piper Huxley",
             palette="teal",
             size=(400, 400),
-            shape="circle",
+            shape="portrait",
         ),
     )
     sam = _author(
@@ -199,10 +226,10 @@ def build(**context):
         photo=demo_image(
             "Sam Adeyemi portrait",
             alt="Sam Adeyemi",
-            label="SA",
+            label="Sam Adeyemi",
             palette="mustard",
             size=(400, 400),
-            shape="circle",
+            shape="portrait",
         ),
     )
 
@@ -214,6 +241,7 @@ def build(**context):
         label="Heartstopper: season two",
         kicker="TV",
         palette="rose",
+        shape="circle",
     )
     reference = _article(
         sections["tv"],
@@ -228,7 +256,7 @@ def build(**context):
         contains_spoilers=True,
         spoiler_free_summary="The cast, the renewal and the clues so far: everything we know "
         "about Heartstopper's second season on Netflix.",
-        body=reference_body(show, books),
+        body=reference_body(show, books, people),
     )
     if show is not None and not reference.shows.exists():
         reference.shows.add(show)

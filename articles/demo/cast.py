@@ -219,7 +219,7 @@ def _portrait(name, group):
         kicker=kicker,
         palette=palette,
         size=(800, 800),
-        shape="circle",
+        shape="portrait",
     )
 
 
