@@ -56,8 +56,9 @@ def insert_block(page, kind, scope=None):
     """Add a block through the StreamField's block picker, as an editor does."""
     scope = scope or page.locator("[data-contentpath='body']").first
     scope.get_by_role("button", name="Insert a block").last.click()
-    page.get_by_role("combobox").last.fill(kind)
-    page.locator(".w-combobox__menu [role=option]").filter(
+    picker = page.get_by_role("combobox").filter(visible=True).last
+    picker.fill(kind)
+    page.locator(".w-combobox__menu [role=option]").filter(visible=True).filter(
         has_text=re.compile(f"^{re.escape(kind)}$")
     ).first.click()
 
@@ -201,7 +202,7 @@ def test_editor_schedules_an_article_that_goes_live_when_the_job_runs(page, live
     dialog.locator("#id_go_live_at").fill(go_live.strftime("%d/%m/%Y %H:%M"))
     dialog.get_by_role("button", name="Save schedule").click()
     # Saving the schedule saves the draft; publishing it now means scheduling it.
-    expect(page.locator("[data-side-panel='status']")).to_contain_text("Go-live")
+    expect(page.locator("[data-side-panel='status']")).to_contain_text("Go-live", timeout=30_000)
     footer_action(page, "Schedule to publish").click()
     page.wait_for_url(re.compile(rf"/admin/pages/{tv.pk}/$"))
     expect(page.locator(".messages")).to_contain_text("scheduled")

@@ -3,10 +3,7 @@
 import io
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page
 
 from tests.browser.test_accessibility import one_url_per_page_type
 
@@ -16,14 +13,7 @@ WIDTHS = (320, 390, 768, 1440)
 
 
 def test_no_page_type_scrolls_sideways_from_320_to_1440_px(browser, live_server):
-    # An earlier transactional test may have flushed the roots the migrations made.
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(title="Root", slug="root")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    # (tests/browser/conftest.py restores what migrations made, should a flush have removed it)
     call_command("load_demo", stdout=io.StringIO())
     urls = one_url_per_page_type()
     assert len(urls) >= 10

@@ -5,11 +5,14 @@ import importlib
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
 
 def ensure_base_data():
+    # A flush gives content types new ids on PostgreSQL; forget the cached ones.
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
