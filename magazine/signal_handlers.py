@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from magazine.cache import invalidate_all
+from magazine.renditions import on_publish as prerender_renditions
 
 # Content apps whose saved objects can appear on pages (snippets, inline rows,
 # settings, images). Pages themselves invalidate on publish, not on draft saves.
@@ -61,6 +62,8 @@ def purge_listings(instance, **kwargs):
 def register():
     post_save.connect(on_save, dispatch_uid="page-cache-save")
     post_delete.connect(on_delete, dispatch_uid="page-cache-delete")
+    # Renditions first, so the page's first reader after the purge finds its images ready.
+    page_published.connect(prerender_renditions, dispatch_uid="prerender-renditions-publish")
     page_published.connect(invalidate_all, dispatch_uid="page-cache-publish")
     page_unpublished.connect(invalidate_all, dispatch_uid="page-cache-unpublish")
     post_page_move.connect(invalidate_all, dispatch_uid="page-cache-move")
