@@ -1,7 +1,11 @@
 """What invalidates the page cache: any change to what readers can see."""
 
+import math
+
 from django.conf import settings
+from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractRendition
@@ -40,6 +44,27 @@ def on_delete(sender, instance, **kwargs):
         invalidate_all()
 
 
+def sitemap_page_urls(page, site):
+    """The paginated sitemap pages that change when `page` is published or unpublished.
+
+    The sitemap lists the site's live, public pages in tree order, `PageSitemap.limit`
+    to a page. Its own sitemap page changes (its address or last-modified date), and
+    adding or removing it moves every later address along by one, so every later
+    sitemap page changes too: at 10,000 pages that is at most eleven addresses.
+    """
+    from magazine.urls import PageSitemap
+
+    pages = site.root_page.get_descendants(inclusive=True).live().public()
+    counts = pages.aggregate(before=Count("pk", filter=Q(path__lt=page.path)), total=Count("pk"))
+    first = counts["before"] // PageSitemap.limit + 1
+    last = max(first, math.ceil(counts["total"] / PageSitemap.limit))
+    base = site.root_url + reverse("sitemap-section", kwargs={"section": "pages"})
+    # The index links page 1 without a number; readers may ask for either form.
+    urls = [base] if first == 1 else []
+    urls += [f"{base}?p={number}" for number in range(first, last + 1)]
+    return urls
+
+
 def purge_listings(instance, **kwargs):
     """Tell the CDN about the pages that list this one (Wagtail purges the page itself).
 
@@ -52,7 +77,8 @@ def purge_listings(instance, **kwargs):
         batch.add_page(ancestor)
     site = instance.get_site()
     if site is not None:
-        batch.add_url(site.root_url + "/sitemap.xml")
+        batch.add_url(site.root_url + reverse("sitemap"))
+        batch.add_urls(sitemap_page_urls(instance, site))
     listing_urls = getattr(instance.specific, "listing_urls", None)
     if listing_urls:
         batch.add_urls(listing_urls())
