@@ -71,6 +71,8 @@ class MetadataMixin:
         their own images and the ones they show from other things.
         """
         yield self.meta_image, SOCIAL_IMAGE_SPEC
+        if self.get_site() is None:
+            return  # not reachable yet (e.g. a home page before its site exists)
         brand = self.get_site_settings(None)
         if brand.logo_id:
             yield brand.logo, LOGO_SPEC
