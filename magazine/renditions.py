@@ -92,3 +92,28 @@ def live_pages_with_images():
         # Only the concrete type itself (subclasses are visited on their own).
         pages = model.objects.live().exact_type(model).order_by("path")
         yield model, pages.iterator(chunk_size=200)
+
+
+def attach_renditions(images):
+    """Fetch every stored rendition of `images` in one query, for the templates to use.
+
+    Wagtail then reads renditions from the image objects instead of asking the
+    renditions cache (a network round trip each with Redis) or the database per tag.
+    Pass the same objects the templates will render; every rendition a template asks
+    for must already exist (publishing makes them), or Wagtail makes it then.
+    """
+    from wagtail.images import get_image_model
+
+    by_pk = defaultdict(list)
+    for image in images:
+        if image is not None:
+            by_pk[image.pk].append(image)
+    if not by_pk:
+        return
+    found = defaultdict(list)
+    rendition_model = get_image_model().get_rendition_model()
+    for rendition in rendition_model.objects.filter(image_id__in=list(by_pk)):
+        found[rendition.image_id].append(rendition)
+    for pk, instances in by_pk.items():
+        for image in instances:
+            image.prefetched_renditions = list(found[pk])

@@ -301,8 +301,8 @@ class ArticlePage(MetadataMixin, Page):
     def teasers(cls, prefetch_renditions=True):
         """Live, public articles newest first, with what a teaser shows fetched up front.
 
-        Long listings prefetch the teaser renditions (one query, however many
-        teasers); short ones can rely on Wagtail's renditions cache instead.
+        The teaser renditions come in one query, however many teasers: cheaper than
+        asking the renditions cache (Redis) once per teaser, even for short lists.
         """
         articles = exclude_private(cls.objects.live()).select_related("hero_image")
         if prefetch_renditions:
@@ -468,11 +468,7 @@ class ArticlePage(MetadataMixin, Page):
                 )
             )
         ).values("pk")
-        return list(
-            ArticlePage.teasers(prefetch_renditions=False)
-            .filter(pk__in=matches)
-            .exclude(pk=self.pk)[:limit]
-        )
+        return list(ArticlePage.teasers().filter(pk__in=matches).exclude(pk=self.pk)[:limit])
 
     # Renditions made on publish (magazine/renditions.py) -------------------------
 
@@ -517,7 +513,21 @@ class ArticlePage(MetadataMixin, Page):
             if block.block_type == "spoiler":
                 yield from cls._body_blocks(block.value.get("content") or [])
 
+    def page_images(self):
+        """The image objects this page's own template renders: hero, byline, body."""
+        images = [self.hero_image, *(author.photo for author in self.authors)]
+        images += [
+            block.value.get("image")
+            for block in self._body_blocks(self.body)
+            if block.block_type == "image"
+        ]
+        return images
+
     def get_context(self, request, *args, **kwargs):
+        from magazine.renditions import attach_renditions
+
+        # Before the metadata reads the hero: one query for every rendition shown.
+        attach_renditions(self.page_images())
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
         context["tags"] = self.tag_list
