@@ -26,6 +26,7 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DJANGO_DEBUG=1 $(PY) manage.py collectstatic --noinput -v0
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py prerender_renditions
 	DJANGO_DEBUG=1 $(PY) manage.py ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@# Scheduled pages go live (and expire) every minute, as the production job does.

@@ -18,6 +18,7 @@ table and to bench-results/bench-<timestamp>.json.
 import argparse
 import datetime
 import json
+import os
 import statistics
 import sys
 import threading
@@ -25,8 +26,11 @@ import time
 
 from common import RESULTS, Server, discover_pages, flush_redis, get, log, prepare_site
 
-LARGE_DB, SMALL_DB = "bench", "bench_small"
-PORT_CACHED, PORT_UNCACHED, PORT_SMALL = 8201, 8202, 8203
+# BENCH_DB_PREFIX and BENCH_PORT let two runs on one machine keep apart.
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "")
+LARGE_DB, SMALL_DB = f"{DB_PREFIX}bench", f"{DB_PREFIX}bench_small"
+_PORT = int(os.environ.get("BENCH_PORT", "8201"))
+PORT_CACHED, PORT_UNCACHED, PORT_SMALL = _PORT, _PORT + 1, _PORT + 2
 SEARCH = "/search/?q=season"
 SITEMAP_PAGE = "/sitemap-pages.xml"
 SCALING = ("section", "search", "sitemap", "sitemap page")
@@ -247,7 +251,7 @@ def main():
         # Warm every worker (imports, template loading, connections) before timing.
         for port in (PORT_CACHED, PORT_UNCACHED, PORT_SMALL):
             for path in ["/bench/hello/", *filter(None, pages.values())] * 2:
-                get(port, path, timeout=60)
+                get(port, path, timeout=600)
         log("Measuring…")
         rows = measure(pages, small_pages, args)
     verdicts = targets(rows)

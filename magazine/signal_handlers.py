@@ -1,7 +1,11 @@
 """What invalidates the page cache: any change to what readers can see."""
 
+import math
+
 from django.conf import settings
+from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images.models import AbstractRendition
@@ -9,6 +13,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from magazine.cache import invalidate_all
+from magazine.renditions import on_publish as prerender_renditions
 
 # Content apps whose saved objects can appear on pages (snippets, inline rows,
 # settings, images). Pages themselves invalidate on publish, not on draft saves.
@@ -39,6 +44,27 @@ def on_delete(sender, instance, **kwargs):
         invalidate_all()
 
 
+def sitemap_page_urls(page, site):
+    """The paginated sitemap pages that change when `page` is published or unpublished.
+
+    The sitemap lists the site's live, public pages in tree order, `PageSitemap.limit`
+    to a page. Its own sitemap page changes (its address or last-modified date), and
+    adding or removing it moves every later address along by one, so every later
+    sitemap page changes too: at 10,000 pages that is at most eleven addresses.
+    """
+    from magazine.urls import PageSitemap
+
+    pages = site.root_page.get_descendants(inclusive=True).live().public()
+    counts = pages.aggregate(before=Count("pk", filter=Q(path__lt=page.path)), total=Count("pk"))
+    first = counts["before"] // PageSitemap.limit + 1
+    last = max(first, math.ceil(counts["total"] / PageSitemap.limit))
+    base = site.root_url + reverse("sitemap-section", kwargs={"section": "pages"})
+    # The index links page 1 without a number; readers may ask for either form.
+    urls = [base] if first == 1 else []
+    urls += [f"{base}?p={number}" for number in range(first, last + 1)]
+    return urls
+
+
 def purge_listings(instance, **kwargs):
     """Tell the CDN about the pages that list this one (Wagtail purges the page itself).
 
@@ -51,7 +77,8 @@ def purge_listings(instance, **kwargs):
         batch.add_page(ancestor)
     site = instance.get_site()
     if site is not None:
-        batch.add_url(site.root_url + "/sitemap.xml")
+        batch.add_url(site.root_url + reverse("sitemap"))
+        batch.add_urls(sitemap_page_urls(instance, site))
     listing_urls = getattr(instance.specific, "listing_urls", None)
     if listing_urls:
         batch.add_urls(listing_urls())
@@ -61,6 +88,8 @@ def purge_listings(instance, **kwargs):
 def register():
     post_save.connect(on_save, dispatch_uid="page-cache-save")
     post_delete.connect(on_delete, dispatch_uid="page-cache-delete")
+    # Renditions first, so the page's first reader after the purge finds its images ready.
+    page_published.connect(prerender_renditions, dispatch_uid="prerender-renditions-publish")
     page_published.connect(invalidate_all, dispatch_uid="page-cache-publish")
     page_unpublished.connect(invalidate_all, dispatch_uid="page-cache-unpublish")
     post_page_move.connect(invalidate_all, dispatch_uid="page-cache-move")

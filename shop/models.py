@@ -22,6 +22,12 @@ from magazine.pagination import paginate
 from magazine.panels import settings_panels
 from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
 
+# Renditions, as templates/shop/book_page.html and shop/includes/book_card.html write
+# them (checked by tests/perf/test_rendition_specs.py); made when a book is published.
+BOOK_COVER_SPEC = "format-{webp,jpeg} fill-400x600"
+BOOK_CARD_COVER_SPEC = "format-{webp,jpeg} fill-240x360"
+BOOK_JSON_LD_IMAGE_SPEC = "width-800"
+
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 
 
@@ -250,8 +256,28 @@ class BookPage(MetadataMixin, Page):
         return "".join(names)
 
     def featured_in(self):
-        """Live, public articles that feature this book, newest first."""
-        return self.articles.live().public().order_by("-first_published_at")
+        """Live, public articles that feature this book, newest first, teaser images fetched."""
+        from articles.models.article import TEASER_RENDITIONS, renditions_prefetch
+
+        return (
+            self.articles.live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related(renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS))
+            .order_by("-first_published_at")
+        )
+
+    def rendition_specs(self, include_listed=True):
+        """The cover here, on product cards, in structured data; the teasers listed here."""
+        from articles.models.article import TEASER_IMAGE_SPEC
+
+        yield from super().rendition_specs()
+        yield self.cover, BOOK_COVER_SPEC
+        yield self.cover, BOOK_CARD_COVER_SPEC
+        yield self.cover, BOOK_JSON_LD_IMAGE_SPEC
+        if include_listed:
+            for article in self.featured_in():
+                yield article.hero_image, TEASER_IMAGE_SPEC
 
     def structured_data(self, request=None):
         """JSON-LD for the book as a Book and a Product; only current, real prices."""
@@ -283,7 +309,7 @@ class BookPage(MetadataMixin, Page):
         if schema_format:
             data["bookFormat"] = schema_format
         if self.cover_id:
-            data["image"] = self.cover.get_rendition("width-800").full_url
+            data["image"] = self.cover.get_rendition(BOOK_JSON_LD_IMAGE_SPEC).full_url
         offers = [
             {
                 "@type": "Offer",

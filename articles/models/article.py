@@ -32,10 +32,20 @@ from magazine.models.metadata import (
 from magazine.models.pages import view_restrictions
 from magazine.panels import settings_panels
 
-# Renditions for teasers and the hero, written as the {% picture %} tags in the
-# templates write them, so listings can prefetch exactly what they will render.
+# Renditions, written as the {% picture %} / {% image %} tags in the templates write
+# them (tests/perf/test_rendition_specs.py checks each template against its constant),
+# so listings prefetch exactly what they render and publishing makes them in advance.
+# Teasers (templates/includes/teaser.html).
 TEASER_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x225,800x450}"
 TEASER_RENDITIONS = Filter.expand_spec(TEASER_IMAGE_SPEC)
+# The hero (templates/articles/article_page.html).
+HERO_IMAGE_SPEC = "format-{webp,jpeg} width-{640,960,1280,1600}"
+HERO_RENDITIONS = Filter.expand_spec(HERO_IMAGE_SPEC)
+# Images in the body (templates/blocks/image_block.html).
+BODY_IMAGE_SPEC = "format-{webp,jpeg} width-{480,800,1200,1600}"
+# The byline's author cards (article_page.html) and an author's own page (author_page.html).
+AUTHOR_CARD_PHOTO_SPEC = "fill-96x96"
+AUTHOR_PAGE_PHOTO_SPEC = "fill-160x160"
 
 WORDS_PER_MINUTE = 230
 TOC_MIN_HEADINGS = 4
@@ -291,8 +301,8 @@ class ArticlePage(MetadataMixin, Page):
     def teasers(cls, prefetch_renditions=True):
         """Live, public articles newest first, with what a teaser shows fetched up front.
 
-        Long listings prefetch the teaser renditions (one query, however many
-        teasers); short ones can rely on Wagtail's renditions cache instead.
+        The teaser renditions come in one query, however many teasers: cheaper than
+        asking the renditions cache (Redis) once per teaser, even for short lists.
         """
         articles = exclude_private(cls.objects.live()).select_related("hero_image")
         if prefetch_renditions:
@@ -458,13 +468,66 @@ class ArticlePage(MetadataMixin, Page):
                 )
             )
         ).values("pk")
-        return list(
-            ArticlePage.teasers(prefetch_renditions=False)
-            .filter(pk__in=matches)
-            .exclude(pk=self.pk)[:limit]
-        )
+        return list(ArticlePage.teasers().filter(pk__in=matches).exclude(pk=self.pk)[:limit])
+
+    # Renditions made on publish (magazine/renditions.py) -------------------------
+
+    def rendition_specs(self, include_listed=True):
+        """(image, spec) for every rendition this article and its teasers show.
+
+        `include_listed` adds the teasers of the related articles it lists (each also
+        made when that article was published; the bulk command visits them anyway).
+        """
+        from articles.cast import CAST_PHOTO_FILTER
+        from shop.models import BOOK_CARD_COVER_SPEC, BookPage
+
+        yield from super().rendition_specs()
+        if self.hero_image:
+            yield self.hero_image, HERO_IMAGE_SPEC
+            yield self.hero_image, TEASER_IMAGE_SPEC
+            for spec in JSON_LD_IMAGE_SPECS.values():
+                yield self.hero_image, spec
+        for author in self.authors:
+            yield author.photo, AUTHOR_CARD_PHOTO_SPEC
+            yield author.photo, AUTHOR_PAGE_PHOTO_SPEC
+        book_ids = []
+        for block in self._body_blocks(self.body):
+            if block.block_type == "image":
+                yield block.value.get("image"), BODY_IMAGE_SPEC
+            elif block.block_type == "cast_rundown":
+                for member in block.block.cast_members(block.value):
+                    yield member.person.photo, CAST_PHOTO_FILTER
+            elif block.block_type == "shop":
+                book_ids += [book.pk for book in block.value.get("books") or [] if book]
+        if book_ids:
+            for book in BookPage.objects.live().filter(pk__in=book_ids).select_related("cover"):
+                yield book.cover, BOOK_CARD_COVER_SPEC
+        if include_listed:
+            for article in self.related_articles():
+                yield article.hero_image, TEASER_IMAGE_SPEC
+
+    @classmethod
+    def _body_blocks(cls, stream):
+        for block in stream:
+            yield block
+            if block.block_type == "spoiler":
+                yield from cls._body_blocks(block.value.get("content") or [])
+
+    def page_images(self):
+        """The image objects this page's own template renders: hero, byline, body."""
+        images = [self.hero_image, *(author.photo for author in self.authors)]
+        images += [
+            block.value.get("image")
+            for block in self._body_blocks(self.body)
+            if block.block_type == "image"
+        ]
+        return images
 
     def get_context(self, request, *args, **kwargs):
+        from magazine.renditions import attach_renditions
+
+        # Before the metadata reads the hero: one query for every rendition shown.
+        attach_renditions(self.page_images())
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
         context["tags"] = self.tag_list

@@ -32,6 +32,8 @@ from magazine.panels import settings_panels
 PROFILE_PHOTO_FILTER = "fill-480x480-c100"
 # A show's card on the shows index.
 SHOW_CARD_FILTER = "fill-640x360-c50"
+# The key image at the top of a show's page.
+SHOW_KEY_IMAGE_FILTER = "fill-1200x675-c50"
 # Structured data images: large enough for search engines' rich results.
 SHARE_IMAGE_FILTER = "fill-1200x1200-c100"
 
@@ -40,10 +42,14 @@ def latest_articles(page, limit=6):
     """Live, public articles about a person or show (its `articles`), newest first."""
     if page.pk is None:  # previewing a page that isn't saved yet
         return []
+    from articles.models.article import TEASER_RENDITIONS
+    from articles.models.article import renditions_prefetch as teaser_prefetch
+
     return list(
         page.articles.live()
         .public()
         .select_related("hero_image")
+        .prefetch_related(teaser_prefetch("hero_image__renditions", TEASER_RENDITIONS))
         .order_by("-first_published_at")[:limit]
     )
 
@@ -55,6 +61,13 @@ def renditions_prefetch(lookup, filter_spec):
         queryset=MagazineRendition.objects.filter(filter_spec=filter_spec),
         to_attr="prefetched_renditions",
     )
+
+
+def _teaser_specs(articles):
+    from articles.models.article import TEASER_IMAGE_SPEC
+
+    for article in articles:
+        yield article.hero_image, TEASER_IMAGE_SPEC
 
 
 def _image_url(image, filter_spec):
@@ -214,6 +227,15 @@ class PersonPage(MetadataMixin, Page):
         if same_as:
             data["sameAs"] = same_as
         return data
+
+    def rendition_specs(self, include_listed=True):
+        """The portrait here, on cards and cast lists, in structured data; listed teasers."""
+        yield from super().rendition_specs()
+        yield self.photo, PROFILE_PHOTO_FILTER
+        yield self.photo, cast_logic.CAST_PHOTO_FILTER
+        yield self.photo, SHARE_IMAGE_FILTER
+        if include_listed:
+            yield from _teaser_specs(latest_articles(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -446,6 +468,17 @@ class ShowPage(MetadataMixin, Page):
         if actors:
             data["actor"] = actors
         return data
+
+    def rendition_specs(self, include_listed=True):
+        """The key image here, on the shows index, in structured data; the cast's photos."""
+        yield from super().rendition_specs()
+        yield self.key_image, SHOW_KEY_IMAGE_FILTER
+        yield self.key_image, SHOW_CARD_FILTER
+        yield self.key_image, SHARE_IMAGE_FILTER
+        for member in self.whole_cast():
+            yield member.person.photo, cast_logic.CAST_PHOTO_FILTER
+        if include_listed:
+            yield from _teaser_specs(latest_articles(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -64,6 +64,19 @@ class MetadataMixin:
         image = self.meta_image
         return getattr(image, "description", "") if image else ""
 
+    def rendition_specs(self, include_listed=True):
+        """(image, filter spec) pairs for the renditions this page shows.
+
+        Made when the page is published (magazine/renditions.py); page types add
+        their own images and the ones they show from other things.
+        """
+        yield self.meta_image, SOCIAL_IMAGE_SPEC
+        if self.get_site() is None:
+            return  # not reachable yet (e.g. a home page before its site exists)
+        brand = self.get_site_settings(None)
+        if brand.logo_id:
+            yield brand.logo, LOGO_SPEC
+
     def get_site_settings(self, request):
         from magazine.models.site_settings import SiteSettings
 

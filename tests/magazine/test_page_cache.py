@@ -1,8 +1,11 @@
 """Full-page caching for anonymous readers, and its invalidation."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import Client
 from wagtail.models import Site
 
 from magazine.models import SiteSettings
@@ -138,4 +141,32 @@ def test_publishing_purges_the_page_and_its_listings_at_the_cdn(settings, home, 
         "http://testserver/tv/",
         "http://testserver/",
         "http://testserver/sitemap.xml",
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=1",
     }
+
+
+def test_publishing_purges_the_sitemap_pages_it_appears_in_and_those_after(
+    settings, home, section, monkeypatch
+):
+    from magazine.urls import PageSitemap
+    from tests.support import frontend_cache
+
+    monkeypatch.setattr(PageSitemap, "limit", 2)
+    settings.WAGTAILFRONTENDCACHE = {
+        "recording": {"BACKEND": "tests.support.frontend_cache.RecordingBackend"}
+    }
+    # In tree order: home, tv, a, b, c, d, e → sitemap pages of two: 1 [home, tv],
+    # 2 [a, b], 3 [c, d], 4 [e].
+    children = [SectionPageFactory(parent=section, title=name, slug=name) for name in "abcde"]
+    frontend_cache.PURGED.clear()
+
+    children[2].save_revision().publish()  # "c", on sitemap page 3
+
+    sitemap_pages = {url for url in frontend_cache.PURGED if "sitemap-pages" in url}
+    assert sitemap_pages == {
+        "http://testserver/sitemap-pages.xml?p=3",
+        "http://testserver/sitemap-pages.xml?p=4",
+    }
+    sitemap = Client().get("/sitemap-pages.xml?p=3").content.decode()
+    assert "http://testserver/tv/c/" in re.findall(r"<loc>(.*?)</loc>", sitemap)

@@ -1,0 +1,63 @@
+"""Search answers newest first, so its cost does not grow with the number of matches."""
+
+from datetime import UTC, datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.articles.factories import ArticlePageFactory, paragraph
+from tests.factories import SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    return [h.get_text(strip=True) for h in html.select(".teaser__title")]
+
+
+@pytest.fixture
+def tv(home):
+    return SectionPageFactory(parent=home, title="TV", slug="tv")
+
+
+def article(tv, title, day, text=""):
+    return ArticlePageFactory(
+        parent=tv,
+        title=title,
+        standfirst="Casting news",
+        first_published_at=datetime(2024, 3, day, tzinfo=UTC),
+        body=[paragraph(f"<p>{text}</p>")] if text else [],
+    )
+
+
+def test_the_newest_match_comes_first_even_when_an_older_one_says_it_more(client, tv):
+    article(tv, "Heartstopper Heartstopper Heartstopper", 1, "Heartstopper " * 20)
+    article(tv, "Season three begins filming", 20, "Heartstopper returns.")
+    article(tv, "Weather report", 25)
+    assert found(client, "heartstopper") == [
+        "Season three begins filming",
+        "Heartstopper Heartstopper Heartstopper",
+    ]
+
+
+def test_pages_of_results_continue_in_date_order(client, tv):
+    for day in range(1, 13):
+        article(tv, f"Casting call {day}", day)
+    first, second = found(client, "casting"), found(client, "casting", page=2)
+    assert first + second == [f"Casting call {day}" for day in range(12, 0, -1)]
+
+
+def test_search_queries_do_not_grow_with_the_number_of_matches(
+    client, tv, django_assert_max_num_queries
+):
+    for day in range(1, 4):
+        article(tv, f"Premiere {day}", day)
+    with django_assert_max_num_queries(50) as few:
+        found(client, "premiere")
+    for day in range(4, 26):
+        article(tv, f"Premiere {day}", day)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        found(client, "premiere")
