@@ -1,7 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.functional import SimpleLazyObject, cached_property
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from magazine.sites import root_url_path
 
 
 class SiteNavigation:
@@ -14,13 +16,7 @@ class SiteNavigation:
     def _pages(self):
         from magazine.models import SectionPage, StandardPage
 
-        site = Site.find_for_request(self.request)
-        if site is None:
-            return [], []
-        # The cached site root paths give the root's url_path without loading it.
-        root_path = next(
-            (p.root_path for p in Site.get_site_root_paths() if p.site_id == site.id), None
-        )
+        root_path = root_url_path(self.request)
         if root_path is None:
             return [], []
         section_type, standard_type = ContentType.objects.get_for_models(

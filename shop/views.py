@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from magazine.sites import root_url_path
 from shop.links import validate_offer_url
 from shop.models import BookPage, Click, Offer
 
@@ -36,15 +37,11 @@ def _referring_page(request):
     if len(path) > MAX_REFERRER_PATH or not path.startswith("/"):
         return "", None
 
-    site = Site.find_for_request(request)
     page = None
-    if site is not None:
-        root_path = next(
-            (p.root_path for p in Site.get_site_root_paths() if p.site_id == site.id), None
-        )
-        if root_path is not None:
-            url_path = root_path + path.strip("/") + "/" if path.strip("/") else root_path
-            page = Page.objects.live().filter(url_path=url_path).first()
+    root_path = root_url_path(request)
+    if root_path is not None:
+        url_path = root_path + path.strip("/") + "/" if path.strip("/") else root_path
+        page = Page.objects.live().filter(url_path=url_path).first()
     return path, page
 
 

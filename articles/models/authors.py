@@ -4,6 +4,8 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from magazine.sites import x_profile_url
+
 
 class Author(index.Indexed, models.Model):
     """A staff writer: the byline, with a staff bio and an author page of their articles.
@@ -77,7 +79,7 @@ class Author(index.Indexed, models.Model):
     def social_links(self):
         links = []
         if self.x_handle:
-            links.append(("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+            links.append(("X", x_profile_url(self.x_handle)))
         if self.instagram_url:
             links.append(("Instagram", self.instagram_url))
         if self.website_url:

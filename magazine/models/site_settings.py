@@ -4,6 +4,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from magazine.sites import x_profile_url
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -72,7 +74,7 @@ class SiteSettings(BaseSiteSetting):
         """(label, url) pairs for the accounts that are set, in display order."""
         links = []
         if self.x_handle:
-            links.append(("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+            links.append(("X", x_profile_url(self.x_handle)))
         for label, url in (
             ("Instagram", self.instagram_url),
             ("Facebook", self.facebook_url),
