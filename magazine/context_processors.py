@@ -15,6 +15,7 @@ class SiteNavigation:
     @cached_property
     def _pages(self):
         from magazine.models import SectionPage, StandardPage
+        from magazine.models.pages import exclude_private
 
         root_path = root_url_path(self.request)
         if root_path is None:
@@ -23,8 +24,7 @@ class SiteNavigation:
             SectionPage, StandardPage
         ).values()
         pages = list(
-            Page.objects.live()
-            .public()
+            exclude_private(Page.objects.live())
             .filter(url_path__startswith=root_path)
             .filter(
                 Q(content_type=section_type, show_in_menus=True)

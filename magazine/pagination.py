@@ -2,13 +2,13 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 
 
-def paginate(request, items, per_page):
-    """Return the requested page of `items`.
+def paginate(request, items, per_page=None):
+    """Return the requested page of `items` (a sequence, or a ready-made Paginator).
 
     A missing or non-numeric `?page=` gives the first page; a number past the end
     (or below one) is a 404, so crawlers don't index endless empty pages.
     """
-    paginator = Paginator(items, per_page)
+    paginator = items if isinstance(items, Paginator) else Paginator(items, per_page)
     raw = request.GET.get("page", "1")
     try:
         number = int(raw)

@@ -115,5 +115,8 @@ def attach_renditions(images):
     for rendition in rendition_model.objects.filter(image_id__in=list(by_pk)):
         found[rendition.image_id].append(rendition)
     for pk, instances in by_pk.items():
+        for rendition in found[pk]:
+            # As Django's prefetching would: an <img> tag reads its image's alt text.
+            rendition.image = instances[0]
         for image in instances:
             image.prefetched_renditions = list(found[pk])

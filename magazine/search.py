@@ -1,7 +1,9 @@
 import logging
 
+from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from magazine.pagination import paginate
@@ -10,6 +12,8 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
+# Counting stops here: readers see "More than 1,000 results" and pages up to 100.
+COUNT_LIMIT = 1000
 
 
 def clean_query(raw):
@@ -17,7 +21,7 @@ def clean_query(raw):
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
-def search_articles(query):
+def search_articles(query, ordered=True):
     """Live articles matching every word, newest first.
 
     Title, standfirst, body, tags and author names are searched.
@@ -32,14 +36,44 @@ def search_articles(query):
     from articles.models.article import TEASER_RENDITIONS, renditions_prefetch
 
     # The search backend filters on indexed fields only, hence Wagtail's .public().
-    articles = (
-        ArticlePage.objects.live()
-        .public()
-        .select_related("hero_image")
-        .prefetch_related(renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS))
-        .order_by("-first_published_at")
-    )
+    articles = ArticlePage.objects.live().public()
+    if ordered:
+        articles = (
+            articles.select_related("hero_image")
+            .prefetch_related(renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS))
+            .order_by("-first_published_at")
+        )
+    else:
+        articles = articles.order_by()
     return articles.search(query, operator="and", order_by_relevance=False)
+
+
+class CappedPaginator(Paginator):
+    """Pages of search results, counted only up to COUNT_LIMIT.
+
+    An exact count of a common word means finding every match (9,489 of 10,000
+    articles for "season"), the one part of a search whose cost grows with the
+    archive. Counting stops after COUNT_LIMIT + 1 matches, in no particular order,
+    so a search costs the same however many articles match.
+    """
+
+    def __init__(self, object_list, per_page, counter, limit):
+        super().__init__(object_list, per_page)
+        self.counter = counter
+        self.limit = limit
+
+    @cached_property
+    def found(self):
+        return self.counter[: self.limit + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.limit)
+
+    @cached_property
+    def capped(self):
+        """True when there are more matches than were counted."""
+        return self.found > self.limit
 
 
 @require_safe
@@ -49,7 +83,13 @@ def search(request):
     failed = False
     if query:
         try:
-            results = paginate(request, search_articles(query), PER_PAGE)
+            paginator = CappedPaginator(
+                search_articles(query),
+                PER_PAGE,
+                counter=search_articles(query, ordered=False),
+                limit=COUNT_LIMIT,
+            )
+            results = paginate(request, paginator)
             # Evaluate here so a query the search engine can't parse is caught here.
             results.object_list = list(results.object_list)
         except DatabaseError:

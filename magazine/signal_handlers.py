@@ -52,7 +52,7 @@ def sitemap_page_urls(page, site):
     adding or removing it moves every later address along by one, so every later
     sitemap page changes too: at 10,000 pages that is at most eleven addresses.
     """
-    from magazine.urls import PageSitemap
+    from magazine.sitemaps import PageSitemap
 
     pages = site.root_page.get_descendants(inclusive=True).live().public()
     counts = pages.aggregate(before=Count("pk", filter=Q(path__lt=page.path)), total=Count("pk"))

@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from magazine.cache import mark_public
 from magazine.dashboard import InReviewPanel, TopOffersPanel
+from magazine.rich_text import PageLinkHandler
 
 
 @hooks.register("on_serve_page")
@@ -23,3 +24,9 @@ def add_editorial_panels(request, panels):
     panels.append(InReviewPanel())
     if request.user.has_perm("shop.view_click"):
         panels.append(TopOffersPanel())
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_from_the_tree(features):
+    """Replace Wagtail's page link handler (registered before this) with the lighter one."""
+    features.register_link_type(PageLinkHandler)

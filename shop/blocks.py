@@ -24,12 +24,14 @@ class ShopBlock(blocks.StructBlock):
         preview_value = {"title": "Shop: Heartstopper and Alice Oseman's other best-sellers"}
 
     def get_context(self, value, parent_context=None):
+        from magazine.models.pages import exclude_private
         from shop.models import BookPage, with_card_data
 
         context = super().get_context(value, parent_context=parent_context)
         chosen = [book.pk for book in value.get("books") or [] if book is not None]
         # One fetch for every card on the block, whatever the number of books and offers;
         # books that are not live (or are private) are simply not shown.
-        found = with_card_data(BookPage.objects.live().public().filter(pk__in=chosen)).in_bulk()
+        books = exclude_private(BookPage.objects.live().filter(pk__in=chosen))
+        found = with_card_data(books).in_bulk()
         context["books"] = [found[pk] for pk in dict.fromkeys(chosen) if pk in found]
         return context

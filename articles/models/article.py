@@ -5,8 +5,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -18,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
@@ -29,7 +28,7 @@ from magazine.models.metadata import (
     absolute_url,
     rendition_dict,
 )
-from magazine.models.pages import view_restrictions
+from magazine.models.pages import exclude_private, view_restrictions
 from magazine.panels import settings_panels
 
 # Renditions, written as the {% picture %} / {% image %} tags in the templates write
@@ -60,18 +59,6 @@ def renditions_prefetch(lookup, specs):
         queryset=rendition_model.objects.filter(filter_spec__in=specs),
         to_attr="prefetched_renditions",
     )
-
-
-def exclude_private(queryset):
-    """Wagtail's `.public()` as a subquery: the same pages, one query fewer per listing.
-
-    `.public()` fetches every view restriction up front; this asks the database
-    whether any restricted page is an ancestor (or the page itself) inline.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.exclude(Exists(restricted))
 
 
 def _stream_text(raw_blocks):
@@ -523,11 +510,24 @@ class ArticlePage(MetadataMixin, Page):
         ]
         return images
 
+    def share_shows(self):
+        """Let cast blocks about the same show share one show object and its cast.
+
+        Blocks inside a spoiler section are loaded apart from the others, so two
+        rundowns of one show would otherwise each fetch its cast.
+        """
+        shows = {}
+        for block in self._body_blocks(self.body):
+            if block.block_type == "cast_rundown" and block.value.get("show") is not None:
+                show = block.value["show"]
+                block.value["show"] = shows.setdefault(show.pk, show)
+
     def get_context(self, request, *args, **kwargs):
         from magazine.renditions import attach_renditions
 
         # Before the metadata reads the hero: one query for every rendition shown.
         attach_renditions(self.page_images())
+        self.share_shows()
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
         context["tags"] = self.tag_list

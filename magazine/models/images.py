@@ -1,5 +1,5 @@
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class MagazineImage(AbstractImage):
@@ -46,6 +46,23 @@ class MagazineImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.description
+
+    def get_rendition(self, filter):
+        """Wagtail's, without writing a prefetched rendition back to the renditions cache.
+
+        Wagtail's `{% image %}` tag stores the rendition it found in the renditions
+        cache even when the page had fetched it already: a pointless round trip to
+        Redis for every image on every page. `get_renditions()` (the `{% picture %}`
+        tag) already skips that write; this makes `{% image %}` do the same.
+        """
+        if self._get_prefetched_renditions() is not None:
+            if isinstance(filter, str):
+                filter = Filter(spec=filter)
+            filter = self.clean_filter_for_svg(filter)
+            found = self.find_existing_renditions(filter).get(filter)
+            if found is not None:
+                return found
+        return super().get_rendition(filter)
 
 
 class MagazineRendition(AbstractRendition):

@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -22,6 +23,18 @@ def view_restrictions(page):
     return PageViewRestriction.objects.filter(
         Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
     ).distinct()
+
+
+def exclude_private(queryset):
+    """Wagtail's `.public()` as a subquery: the same pages, one query fewer per listing.
+
+    `.public()` fetches every view restriction up front; this asks the database
+    whether any restricted page is an ancestor (or the page itself) inline.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
 
 
 class HomePage(MetadataMixin, Page):
@@ -125,8 +138,6 @@ class SectionPage(MetadataMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from articles.models.article import exclude_private
-
         context["subsections"] = list(exclude_private(SectionPage.objects.child_of(self).live()))
         context["items"] = paginate(request, self.listing_items(), self.per_page)
         return context

@@ -94,7 +94,7 @@ def test_query_count_middleware_reports_queries_when_enabled(client, home, setti
 
 def test_sitemap_index_lists_its_pages(client, home, settings, media):
     generate()
-    from magazine.urls import PageSitemap
+    from magazine.sitemaps import PageSitemap
 
     PageSitemap.limit = 10
     try:

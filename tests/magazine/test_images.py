@@ -30,3 +30,39 @@ def test_admin_image_form_offers_caption_and_credit():
     form_fields = get_image_form(get_image_model())().fields
     assert {"description", "caption", "credit"} <= set(form_fields)
     assert form_fields["description"].label == "Alt text"
+
+
+def test_an_image_tag_with_prefetched_renditions_touches_neither_database_nor_cache(
+    django_assert_num_queries,
+):
+    from django.core.cache import caches
+    from django.template import Context, Template
+
+    from magazine.renditions import attach_renditions
+
+    image = ImageFactory(description="Nick and Charlie")
+    image.get_rendition("fill-96x96")  # made on publish
+    caches["renditions"].clear()
+    attach_renditions([image])
+    template = Template("{% load wagtailimages_tags %}{% image photo fill-96x96 %}")
+
+    with django_assert_num_queries(0):
+        html = template.render(Context({"photo": image}))
+
+    assert 'alt="Nick and Charlie"' in html
+    assert 'width="96"' in html
+    assert not caches["renditions"]._cache  # nothing written back to the cache
+
+
+def test_an_image_tag_still_makes_a_missing_rendition():
+    from django.template import Context, Template
+
+    from magazine.renditions import attach_renditions
+
+    image = ImageFactory()
+    attach_renditions([image])  # no renditions yet
+    html = Template("{% load wagtailimages_tags %}{% image photo fill-50x50 %}").render(
+        Context({"photo": image})
+    )
+    assert 'width="50"' in html
+    assert image.renditions.filter(filter_spec="fill-50x50").exists()

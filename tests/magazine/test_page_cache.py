@@ -149,7 +149,7 @@ def test_publishing_purges_the_page_and_its_listings_at_the_cdn(settings, home, 
 def test_publishing_purges_the_sitemap_pages_it_appears_in_and_those_after(
     settings, home, section, monkeypatch
 ):
-    from magazine.urls import PageSitemap
+    from magazine.sitemaps import PageSitemap
     from tests.support import frontend_cache
 
     monkeypatch.setattr(PageSitemap, "limit", 2)

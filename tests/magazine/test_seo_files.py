@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 
 from tests.factories import SectionPageFactory, StandardPageFactory
 
@@ -41,3 +42,63 @@ def test_favicon_redirects_to_the_static_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("magazine/favicon.png")
+
+
+def sitemap_locations(client, address="/sitemap-pages.xml"):
+    response = client.get(address)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    return [loc.get_text() for loc in BeautifulSoup(response.content, "html.parser")("loc")]
+
+
+def test_sitemap_leaves_out_restricted_pages_and_those_below_them(client, home):
+    from wagtail.models import PageViewRestriction
+
+    members = StandardPageFactory(parent=home, title="Members", slug="members")
+    StandardPageFactory(parent=members, title="Offers", slug="offers")
+    PageViewRestriction.objects.create(
+        page=members, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    StandardPageFactory(parent=home, title="About us", slug="about-us")
+
+    locations = sitemap_locations(client)
+
+    assert "http://testserver/about-us/" in locations
+    assert not any("members" in loc for loc in locations)
+
+
+def test_sitemap_entries_carry_the_publication_date(client, home):
+    from datetime import UTC, datetime
+
+    about = StandardPageFactory(parent=home, title="About us", slug="about-us")
+    about.last_published_at = datetime(2024, 5, 17, 23, 30, tzinfo=UTC)
+    about.save()
+
+    response = client.get("/sitemap-pages.xml")
+    entry = next(
+        url
+        for url in BeautifulSoup(response.content, "html.parser")("url")
+        if url.loc.get_text() == "http://testserver/about-us/"
+    )
+    # Dates are the site's (London, summer time): 23:30 UTC is already the 18th.
+    assert entry.lastmod.get_text() == "2024-05-18"
+    assert response.content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+
+
+def test_sitemap_pages_past_the_end_or_malformed_are_not_found(client, home):
+    assert client.get("/sitemap-pages.xml?p=2").status_code == 404
+    assert client.get("/sitemap-pages.xml?p=two").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_a_sitemap_page_costs_the_same_queries_however_many_pages_it_lists(
+    client, home, django_assert_max_num_queries
+):
+    section = SectionPageFactory(parent=home, title="TV", slug="tv")
+    with django_assert_max_num_queries(20) as few:
+        assert len(sitemap_locations(client)) == 2
+    for n in range(30):
+        StandardPageFactory(parent=section, title=f"Page {n}", slug=f"page-{n}")
+    caches["default"].clear()  # pages made by factories are not "published"
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(sitemap_locations(client)) == 32

@@ -61,3 +61,27 @@ def test_search_queries_do_not_grow_with_the_number_of_matches(
         article(tv, f"Premiere {day}", day)
     with django_assert_max_num_queries(len(few.captured_queries)):
         found(client, "premiere")
+
+
+def test_counting_stops_at_the_limit_and_says_there_are_more(client, tv, monkeypatch):
+    monkeypatch.setattr("magazine.search.COUNT_LIMIT", 20)
+    for day in range(1, 26):
+        article(tv, f"Premiere {day}", day)
+    page = BeautifulSoup(client.get("/search/", {"q": "premiere"}).content, "html.parser")
+    assert page.select_one(".listing__count").get_text(strip=True) == (
+        "More than 20 results, newest first"
+    )
+    assert page.select_one(".pagination span").get_text(strip=True) == "Page 1 of more than 2"
+    # The last counted page still answers, newest first; the one after it does not.
+    assert found(client, "premiere", page=2)[0] == "Premiere 15"
+    assert client.get("/search/", {"q": "premiere", "page": 3}).status_code == 404
+
+
+def test_counts_up_to_the_limit_are_exact(client, tv, monkeypatch):
+    monkeypatch.setattr("magazine.search.COUNT_LIMIT", 20)
+    for day in range(1, 21):
+        article(tv, f"Premiere {day}", day)
+    article(tv, "Weather report", 22)
+    page = BeautifulSoup(client.get("/search/", {"q": "premiere"}).content, "html.parser")
+    assert page.select_one(".listing__count").get_text(strip=True) == "20 results"
+    assert page.select_one(".pagination span").get_text(strip=True) == "Page 1 of 2"
