@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.models.metadata import MetadataMixin
+from magazine.models.pages import ViewRestrictionsMixin
 from magazine.pagination import paginate
 from magazine.panels import settings_panels
 from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
@@ -105,7 +106,7 @@ class Retailer(models.Model):
             raise ValidationError({"allowed_domains": errors})
 
 
-class ShopIndexPage(MetadataMixin, Page):
+class ShopIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """/shop/: every book, filterable by author and series."""
 
     intro = models.TextField("introduction", blank=True)
@@ -139,7 +140,7 @@ class ShopIndexPage(MetadataMixin, Page):
         return context
 
 
-class BookPage(MetadataMixin, Page):
+class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
     FORMAT_CHOICES = [
         ("paperback", "Paperback"),
         ("hardback", "Hardback"),

@@ -28,7 +28,7 @@ from magazine.models.metadata import (
     absolute_url,
     rendition_dict,
 )
-from magazine.models.pages import exclude_private, view_restrictions
+from magazine.models.pages import ViewRestrictionsMixin, exclude_private
 from magazine.panels import settings_panels
 
 # Renditions, written as the {% picture %} / {% image %} tags in the templates write
@@ -107,7 +107,7 @@ class ArticlePageAuthor(Orderable):
         unique_together = [("page", "author")]
 
 
-class ArticlePage(MetadataMixin, Page):
+class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
     """A story: headline, standfirst, hero, byline and a StreamField body."""
 
     og_type = "article"
@@ -297,9 +297,6 @@ class ArticlePage(MetadataMixin, Page):
                 renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS)
             )
         return articles.order_by("-first_published_at", "-pk")
-
-    def get_view_restrictions(self):
-        return view_restrictions(self)
 
     # Reader-facing values, each computed once per request ----------------------
 

@@ -25,6 +25,7 @@ from wagtail.search import index
 from articles import cast as cast_logic
 from magazine.models.images import MagazineRendition
 from magazine.models.metadata import MetadataMixin
+from magazine.models.pages import ViewRestrictionsMixin
 from magazine.pagination import paginate
 from magazine.panels import settings_panels
 
@@ -76,7 +77,7 @@ def _image_url(image, filter_spec):
     return image.get_rendition(filter_spec).full_url
 
 
-class PeopleIndexPage(MetadataMixin, Page):
+class PeopleIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """/people/: every person profile, A to Z."""
 
     intro = models.TextField("introduction", blank=True)
@@ -113,7 +114,7 @@ class PeopleIndexPage(MetadataMixin, Page):
         return context
 
 
-class PersonPage(MetadataMixin, Page):
+class PersonPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """An actor, author, presenter, or animal performer in the news."""
 
     KIND_PERSON = "person"
@@ -269,7 +270,7 @@ class PersonLink(Orderable):
     panels = [FieldPanel("label"), FieldPanel("url")]
 
 
-class ShowIndexPage(MetadataMixin, Page):
+class ShowIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """/shows/: every show with a profile."""
 
     intro = models.TextField("introduction", blank=True)
@@ -306,7 +307,7 @@ class ShowIndexPage(MetadataMixin, Page):
         return context
 
 
-class ShowPage(MetadataMixin, Page):
+class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """A TV series with its seasons, review scores and cast."""
 
     network = models.CharField(

@@ -37,7 +37,14 @@ def exclude_private(queryset):
     return queryset.exclude(Exists(restricted))
 
 
-class HomePage(MetadataMixin, Page):
+class ViewRestrictionsMixin:
+    """Every page type: Wagtail's privacy check before serving, in one query, not two."""
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
+
+class HomePage(MetadataMixin, ViewRestrictionsMixin, Page):
     """The site root: the latest stories from every section."""
 
     intro = models.CharField(
@@ -66,10 +73,11 @@ class HomePage(MetadataMixin, Page):
     per_page = 12
 
     def route(self, request, path_components):
-        """Find an article or section, and its parent, in one query instead of two per level.
+        """Find the page, and its parent, by address in one query instead of two per level.
 
-        Anything else (other page types, routable sub-pages) goes through Wagtail's
-        own routing.
+        Articles and sections come with their own fields in that query; other pages
+        take one more for theirs. Page types with routing of their own (none yet)
+        and addresses that match no page go through Wagtail's own routing.
         """
         from articles.models import ArticlePage
 
@@ -85,9 +93,10 @@ class HomePage(MetadataMixin, Page):
             .order_by()
         }
         page = found.get(target_path)
-        if page is None or page.specific_class not in fast:
+        model = page.specific_class if page is not None else None
+        if model is None or model.route is not Page.route:
             return super().route(request, path_components)
-        specific = getattr(page, fast[page.specific_class])
+        specific = getattr(page, fast[model]) if model in fast else page.specific
         parent = self if parent_path == self.url_path else found.get(parent_path)
         if parent is not None:
             # Treebeard's get_parent() reads this, so an article knows its section.
@@ -106,7 +115,7 @@ class HomePage(MetadataMixin, Page):
         return context
 
 
-class SectionPage(MetadataMixin, Page):
+class SectionPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """A section of the magazine (TV, Film, Books…) listing its stories newest first."""
 
     intro = models.TextField(
@@ -127,9 +136,6 @@ class SectionPage(MetadataMixin, Page):
     class Meta:
         verbose_name = "section page"
 
-    def get_view_restrictions(self):
-        return view_restrictions(self)
-
     def listing_items(self):
         """The articles this section lists, subsections' included, newest first."""
         from articles.models import ArticlePage
@@ -143,7 +149,7 @@ class SectionPage(MetadataMixin, Page):
         return context
 
 
-class StandardPage(MetadataMixin, Page):
+class StandardPage(MetadataMixin, ViewRestrictionsMixin, Page):
     """A plain page such as 'Why you can trust us' or 'About us'."""
 
     intro = models.TextField(
