@@ -1,10 +1,10 @@
 """robots.txt and the sitemap."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import caches
 
 from tests.factories import SectionPageFactory, StandardPageFactory
+from tests.sitemap_xml import entries, locations
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +26,14 @@ def test_sitemap_lists_live_pages_and_not_drafts(client, home):
 
     index = client.get("/sitemap.xml")
     assert index.status_code == 200
-    first_page = BeautifulSoup(index.content, "html.parser").find("loc").get_text()
+    first_page = locations(index.content)[0]
     response = client.get(first_page)
     assert response.status_code == 200
-    locations = [
-        loc.get_text() for loc in BeautifulSoup(response.content, "html.parser").find_all("loc")
-    ]
-    assert "http://testserver/" in locations
-    assert "http://testserver/tv/" in locations
-    assert "http://testserver/about-us/" in locations
-    assert not any("secret-plans" in loc for loc in locations)
+    listed = locations(response.content)
+    assert "http://testserver/" in listed
+    assert "http://testserver/tv/" in listed
+    assert "http://testserver/about-us/" in listed
+    assert not any("secret-plans" in loc for loc in listed)
 
 
 def test_favicon_redirects_to_the_static_icon(client):
@@ -48,7 +46,7 @@ def sitemap_locations(client, address="/sitemap-pages.xml"):
     response = client.get(address)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
-    return [loc.get_text() for loc in BeautifulSoup(response.content, "html.parser")("loc")]
+    return locations(response.content)
 
 
 def test_sitemap_leaves_out_restricted_pages_and_those_below_them(client, home):
@@ -61,10 +59,10 @@ def test_sitemap_leaves_out_restricted_pages_and_those_below_them(client, home):
     )
     StandardPageFactory(parent=home, title="About us", slug="about-us")
 
-    locations = sitemap_locations(client)
+    listed = sitemap_locations(client)
 
-    assert "http://testserver/about-us/" in locations
-    assert not any("members" in loc for loc in locations)
+    assert "http://testserver/about-us/" in listed
+    assert not any("members" in loc for loc in listed)
 
 
 def test_sitemap_entries_carry_the_publication_date(client, home):
@@ -75,13 +73,9 @@ def test_sitemap_entries_carry_the_publication_date(client, home):
     about.save()
 
     response = client.get("/sitemap-pages.xml")
-    entry = next(
-        url
-        for url in BeautifulSoup(response.content, "html.parser")("url")
-        if url.loc.get_text() == "http://testserver/about-us/"
-    )
+    lastmod = entries(response.content)["http://testserver/about-us/"]
     # Dates are the site's (London, summer time): 23:30 UTC is already the 18th.
-    assert entry.lastmod.get_text() == "2024-05-18"
+    assert lastmod == "2024-05-18"
     assert response.content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
 
 
