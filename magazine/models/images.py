@@ -1,5 +1,28 @@
+from functools import lru_cache
+
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
+
+
+@lru_cache(maxsize=256)
+def shared_filter(spec):
+    """One parsed `Filter` per spec for the whole process.
+
+    Wagtail's image tags build a new `Filter` from the spec string on every render, and
+    each one re-reads the image-operation hooks and re-parses its operations; a page
+    with a few dozen images paid for that on every request. Filters hold no per-image
+    state, so one per spec is enough.
+    """
+    return Filter(spec=spec)
+
+
+def as_filter(filter):
+    """The shared `Filter` for a spec string or a plain `Filter` the tags made."""
+    if isinstance(filter, str):
+        return shared_filter(filter)
+    if type(filter) is Filter and filter.spec:
+        return shared_filter(filter.spec)
+    return filter
 
 
 class MagazineImage(AbstractImage):
@@ -55,14 +78,16 @@ class MagazineImage(AbstractImage):
         Redis for every image on every page. `get_renditions()` (the `{% picture %}`
         tag) already skips that write; this makes `{% image %}` do the same.
         """
+        filter = as_filter(filter)
         if self._get_prefetched_renditions() is not None:
-            if isinstance(filter, str):
-                filter = Filter(spec=filter)
             filter = self.clean_filter_for_svg(filter)
             found = self.find_existing_renditions(filter).get(filter)
             if found is not None:
                 return found
         return super().get_rendition(filter)
+
+    def get_renditions(self, *filters):
+        return super().get_renditions(*map(as_filter, filters))
 
 
 class MagazineRendition(AbstractRendition):

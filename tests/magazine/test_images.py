@@ -76,3 +76,25 @@ def test_an_image_tag_still_makes_a_missing_rendition():
     )
     assert 'width="50"' in html
     assert image.renditions.filter(filter_spec="fill-50x50").exists()
+
+
+def test_image_tags_parse_each_filter_spec_once_per_process():
+    from unittest import mock
+
+    from django.template import Context, Template
+    from wagtail.images import models as image_models
+
+    image = ImageFactory()
+    template = Template(
+        "{% load wagtailimages_tags %}{% picture photo format-{webp,jpeg} fill-30x20 %}"
+        "{% image photo fill-30x20 %}"
+    )
+    template.render(Context({"photo": image}))  # makes the renditions, parses the specs
+
+    with mock.patch.object(
+        image_models.hooks, "get_hooks", wraps=image_models.hooks.get_hooks
+    ) as get_hooks:
+        html = template.render(Context({"photo": ImageFactory.build(pk=image.pk)}))
+
+    assert 'width="30"' in html
+    assert mock.call("register_image_operations") not in get_hooks.call_args_list
