@@ -133,10 +133,34 @@ def measure(pages, small_pages, args):
                 small = sample(PORT_SMALL, small_pages[name], args.requests)
                 row["small"] = {"path": small_pages[name], **small}
                 row["large_x_small"] = ratio(row["uncached"]["median_ms"], small["median_ms"])
+                if name == "sitemap page":
+                    row.update(per_address(row, probe, small_probe))
         rows[name] = row
         log(f"  {name:<12} {path}: done")
     rows["hello world"]["small"] = hello_small
     return rows
+
+
+def per_address(row, probe, small_probe):
+    """A sitemap page's cost per address it lists, at both sizes.
+
+    A page holds up to PageSitemap.limit addresses: with 100 articles the first page
+    lists every page of the site (about 300), with 10,000 it is full. Its time grows
+    with how full it is, then stops; the time per address shows whether the work
+    behind each one grows with the size of the site.
+    """
+    large_n, small_n = probe.body.count(b"<loc>"), small_probe.body.count(b"<loc>")
+    if not (large_n and small_n):
+        return {}
+    large = row["uncached"]["median_ms"] / large_n
+    small = row["small"]["median_ms"] / small_n
+    return {
+        "addresses": large_n,
+        "small_addresses": small_n,
+        "per_address_ms": round(large, 4),
+        "small_per_address_ms": round(small, 4),
+        "per_address_large_x_small": ratio(large, small),
+    }
 
 
 def targets(rows):
@@ -162,7 +186,18 @@ def targets(rows):
         verdicts.append(("article: uncached median < 40 ms", None, article.get("note", "")))
     for name in SCALING:
         row = rows.get(name, {})
-        if "large_x_small" in row:
+        if "per_address_large_x_small" in row:
+            value = row["per_address_large_x_small"]
+            verdicts.append(
+                (
+                    f"{name}: 10,000 within 1.5x of 100 articles, per address listed",
+                    value <= 1.5,
+                    f"{value}x ({row['small_per_address_ms']} -> {row['per_address_ms']} ms "
+                    f"an address; {row['small_addresses']} vs {row['addresses']} addresses, "
+                    f"whole page {row['large_x_small']}x)",
+                )
+            )
+        elif "large_x_small" in row:
             value = row["large_x_small"]
             verdicts.append(
                 (

@@ -1,0 +1,53 @@
+"""The benchmark's verdicts: what `make bench` calls met and not met."""
+
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+run = importlib.import_module("run")
+
+
+class Probe:
+    def __init__(self, addresses):
+        self.body = b"<urlset>" + b"<url><loc>x</loc></url>" * addresses + b"</urlset>"
+
+
+def sitemap_row(small_ms, large_ms):
+    return {
+        "uncached": {"median_ms": large_ms},
+        "small": {"median_ms": small_ms},
+        "large_x_small": run.ratio(large_ms, small_ms),
+    }
+
+
+def verdict(rows, start):
+    rows = {"hello world": {"cached": {"median_ms": 1.0}}, **rows}
+    return next(v for v in run.targets(rows) if v[0].startswith(start))
+
+
+def test_a_full_sitemap_page_is_judged_by_its_cost_per_address():
+    # 300 addresses in 12 ms at 100 articles, a full page of 1,000 in 32 ms at 10,000:
+    # the page is slower because it lists more, not because each address costs more.
+    row = sitemap_row(12.0, 32.0)
+    row.update(run.per_address(row, Probe(1000), Probe(300)))
+
+    _label, met, detail = verdict({"sitemap page": row}, "sitemap page")
+
+    assert met is True
+    assert row["per_address_large_x_small"] == 0.8
+    assert "300 vs 1000 addresses" in detail
+    assert "whole page 2.67x" in detail
+
+
+def test_a_sitemap_page_whose_addresses_get_dearer_is_not_met():
+    row = sitemap_row(12.0, 80.0)
+    row.update(run.per_address(row, Probe(1000), Probe(300)))
+
+    assert verdict({"sitemap page": row}, "sitemap page")[1] is False
+
+
+def test_other_pages_are_judged_on_their_whole_time():
+    _label, met, detail = verdict({"section": sitemap_row(30.0, 50.0)}, "section")
+    assert met is False
+    assert detail.startswith("1.67x")
