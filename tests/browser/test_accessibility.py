@@ -24,11 +24,10 @@ def one_url_per_page_type():
     return urls
 
 
-def test_no_accessibility_violations_on_any_page_type(browser, live_server):
-    assert AXE.exists(), "run `npm ci` (make test does) to install axe-core"
-    call_command("load_demo", stdout=io.StringIO())
+def axe_violations(browser, live_server, options, **context_options):
+    """{page: [violation, …]} for one page of each type, axe run with `options`."""
     # axe is injected as a script; the site's own CSP rightly forbids that.
-    context = browser.new_context(bypass_csp=True)
+    context = browser.new_context(bypass_csp=True, **context_options)
     page = context.new_page()
     violations = {}
     try:
@@ -36,8 +35,8 @@ def test_no_accessibility_violations_on_any_page_type(browser, live_server):
             page.goto(live_server.url + url)
             page.add_script_tag(path=str(AXE))
             result = page.evaluate(
-                "async () => JSON.stringify((await axe.run(document, "
-                "{resultTypes: ['violations']})).violations)"
+                "async (options) => JSON.stringify((await axe.run(document, options)).violations)",
+                options,
             )
             found = [
                 f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
@@ -47,4 +46,27 @@ def test_no_accessibility_violations_on_any_page_type(browser, live_server):
                 violations[f"{name} {url}"] = found
     finally:
         context.close()
+    return violations
+
+
+def test_no_accessibility_violations_on_any_page_type(browser, live_server):
+    assert AXE.exists(), "run `npm ci` (make test does) to install axe-core"
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert axe_violations(browser, live_server, {"resultTypes": ["violations"]}) == {}
+
+
+def test_links_and_buttons_are_big_enough_to_tap_on_a_phone(browser, live_server):
+    """WCAG 2.2 target size (24 by 24 CSS pixels, or spaced as far apart), phone-sized."""
+    call_command("load_demo", stdout=io.StringIO())
+
+    violations = axe_violations(
+        browser,
+        live_server,
+        {"runOnly": ["target-size"], "resultTypes": ["violations"]},
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+
     assert violations == {}
