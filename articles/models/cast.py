@@ -34,7 +34,7 @@ PROFILE_PHOTO_FILTER = "fill-480x480-c100"
 # A show's card on the shows index.
 SHOW_CARD_FILTER = "fill-640x360-c50"
 # The key image at the top of a show's page.
-SHOW_KEY_IMAGE_FILTER = "fill-1200x675-c50"
+SHOW_KEY_IMAGE_FILTER = "format-{webp,jpeg} fill-{640x360,1200x675}-c50"
 # Structured data images: large enough for search engines' rich results.
 SHARE_IMAGE_FILTER = "fill-1200x1200-c100"
 

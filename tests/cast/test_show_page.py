@@ -96,6 +96,23 @@ def test_cast_photos_are_lazy_with_explicit_size_and_link_to_profiles(client, sh
     assert member.find("a")["href"] == show.cast_people["Kit Connor"].url
 
 
+def test_key_image_comes_in_phone_and_desktop_sizes_as_webp_and_jpeg(client, show):
+    show.key_image = ImageFactory(
+        description="Nick and Charlie", credit="Netflix", file__width=1600, file__height=900
+    )
+    show.save_revision().publish()
+    figure = get_soup(client, show).select_one("figure.profile__key-image")
+    img = figure.find("img")
+    assert img["alt"] == "Nick and Charlie"
+    assert img["fetchpriority"] == "high"
+    assert (img["width"], img["height"]) == ("640", "360")
+    assert [w.split()[-1] for w in img["srcset"].split(", ")] == ["640w", "1200w"]
+    webp = figure.find("source", type="image/webp")
+    assert [w.split()[-1] for w in webp["srcset"].split(", ")] == ["640w", "1200w"]
+    assert "100vw" in webp["sizes"]
+    assert "Image: Netflix" in figure.figcaption.get_text()
+
+
 def test_show_json_ld_is_a_tv_series_with_seasons_and_performance_roles(client, show):
     echo = show.cast_people["Guest Star"]
     echo.kind = echo.KIND_ANIMAL
