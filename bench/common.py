@@ -115,6 +115,8 @@ def prepare_site(db_name, *, corpus_args=None, demo=True, reuse=False):
     if reuse and database_exists(db_name) and marker.exists() and marker.read_text() == wanted:
         log(f"Reusing database {db_name}.")
         analyze(db_name)
+        # The code may have changed since: serve today's static files.
+        manage(env, "collectstatic", "--noinput", "-v0")
         return {}
     RESULTS.mkdir(exist_ok=True)
     marker.unlink(missing_ok=True)

@@ -26,6 +26,25 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 
+ATTEMPTS = 3
+
+
+def lighthouse_with_retries(url, out):
+    """Lighthouse, run again when its trace of the load fails (NO_NAVSTART and the like).
+
+    Headless Chromium now and then loses the navigation start in its trace; Lighthouse
+    then exits with "Please run Lighthouse again". Returns scores, failing audits and
+    the number of attempts it took.
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return (*lighthouse(url, out), attempt)
+        except subprocess.CalledProcessError:
+            if attempt == ATTEMPTS:
+                raise
+            log(f"           Lighthouse run {attempt} failed; trying again")
+
+
 def lighthouse(url, out):
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -85,8 +104,15 @@ def main():
             url = f"http://127.0.0.1:{PORT}{path}"
             log(f"  {kind:<8} {url}")
             try:
-                scores, failing = lighthouse(url, RESULTS / f"lighthouse-{kind}.json")
-                rows[kind] = {"path": path, "scores": scores, "failing_audits": failing}
+                scores, failing, attempts = lighthouse_with_retries(
+                    url, RESULTS / f"lighthouse-{kind}.json"
+                )
+                rows[kind] = {
+                    "path": path,
+                    "scores": scores,
+                    "failing_audits": failing,
+                    "attempts": attempts,
+                }
             except (subprocess.SubprocessError, KeyError, ValueError) as error:
                 rows[kind] = {"path": path, "note": f"Lighthouse failed: {error}"}
 
