@@ -30,6 +30,7 @@ from magazine.models.metadata import (
 )
 from magazine.models.pages import ViewRestrictionsMixin, exclude_private
 from magazine.panels import settings_panels
+from magazine.rich_text import prefetched_page_links
 
 # Renditions, written as the {% picture %} / {% image %} tags in the templates write
 # them (tests/perf/test_rendition_specs.py checks each template against its constant),
@@ -518,6 +519,14 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
             if block.block_type == "cast_rundown" and block.value.get("show") is not None:
                 show = block.value["show"]
                 block.value["show"] = shows.setdefault(show.pk, show)
+
+    def serve(self, request, *args, **kwargs):
+        """Rendered with every page link in the body found in one query, not one a paragraph."""
+        with prefetched_page_links(self.body):
+            response = super().serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)) and not response.is_rendered:
+                response.render()
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from magazine.renditions import attach_renditions

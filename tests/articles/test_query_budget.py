@@ -4,12 +4,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.articles.factories import ArticlePageFactory, AuthorFactory, long_body
-from tests.factories import ImageFactory
+from tests.articles.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    long_body,
+    paragraph,
+    spoiler,
+)
+from tests.factories import ImageFactory, StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
-ARTICLE_BUDGET = 12
+# Site, routing (2), view restrictions, body images, authors, renditions, site settings,
+# tags, related articles and their renditions, navigation, radio strip.
+ARTICLE_BUDGET = 13
 
 
 def warm_query_count(client, url):
@@ -47,6 +55,24 @@ def test_article_query_count_does_not_grow_with_blocks_or_images(client, tv):
     short = make_article(tv, 5, 1, "short")
     long = make_article(tv, 40, 10, "long")
     assert warm_query_count(client, short.url) == warm_query_count(client, long.url)
+
+
+def test_page_links_cost_one_query_however_many_paragraphs_have_them(client, home, tv):
+    targets = [StandardPageFactory(parent=home, slug=f"guide-{n}") for n in range(12)]
+
+    def linked(page):
+        return paragraph(f'<p>See <a linktype="page" id="{page.pk}">the guide</a>.</p>')
+
+    few = ArticlePageFactory(parent=tv, slug="few", body=[linked(targets[0])])
+    many = ArticlePageFactory(
+        parent=tv,
+        slug="many",
+        body=[*map(linked, targets[:11]), spoiler("Spoilers", linked(targets[11]))],
+    )
+
+    assert warm_query_count(client, few.url) == warm_query_count(client, many.url)
+    html = client.get(many.url).content.decode()
+    assert all(f'href="/guide-{n}/"' in html for n in range(12))
 
 
 @pytest.mark.parametrize(

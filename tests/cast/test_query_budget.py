@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.blocks import CastRundownBlock
 from tests.cast.factories import add_role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def show_with_cast(world, size, title):

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from magazine.models import MagazineRendition
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 PAGE_TYPES = [
     "magazine.HomePage",

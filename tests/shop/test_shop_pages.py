@@ -102,7 +102,9 @@ def test_shop_index_paginates_and_keeps_filters(client, shop, oseman):
     assert client.get("/shop/", {"page": 9}).status_code == 404
 
 
-def test_shop_index_query_count_does_not_grow_with_books(client, shop, retailers, oseman):
+def test_shop_index_query_count_does_not_grow_with_books(
+    client, shop, retailers, oseman, no_page_cache
+):
     def measure():
         client.get("/shop/")  # renditions are made on the first view
         with CaptureQueriesContext(connection) as queries:
@@ -175,7 +177,9 @@ def test_book_page_lists_live_public_articles_featuring_it_newest_first(client, 
     assert older.url in [a["href"] for a in featured.select(".teaser__title a")]
 
 
-def test_book_page_query_count_does_not_grow_with_offers_or_articles(client, home, shop, retailers):
+def test_book_page_query_count_does_not_grow_with_offers_or_articles(
+    client, home, shop, retailers, no_page_cache
+):
     book = make_book(shop, retailers=retailers[:1])
     section = SectionPageFactory(parent=home, title="Books", slug="books")
     ArticlePageFactory(parent=section, body=shop_body(book))
