@@ -39,6 +39,7 @@ def published(home, settings):
     """A person, a show, a book and two articles, each published as an editor would."""
     from magazine.models import SiteSettings
 
+    settings.PAGE_CACHE_ENABLED = False  # every view renders, or it could not make renditions
     brand = SiteSettings.for_site(home.get_site())
     brand.logo = ImageFactory(title="Logo")
     brand.save()
