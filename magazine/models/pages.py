@@ -25,6 +25,19 @@ def view_restrictions(page):
     ).distinct()
 
 
+def restricted_here():
+    """An `Exists` for annotating pages: is the page, or an ancestor, view-restricted?
+
+    Also true where the page or an ancestor is an alias whose original is restricted,
+    the same rule as `view_restrictions()`.
+    """
+    own = Q(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    through_alias = Q(
+        page__aliases__path=Substr(OuterRef("path"), 1, Length("page__aliases__path"))
+    )
+    return Exists(PageViewRestriction.objects.filter(own | through_alias))
+
+
 def exclude_private(queryset):
     """Wagtail's `.public()` as a subquery: the same pages, one query fewer per listing.
 
@@ -38,9 +51,15 @@ def exclude_private(queryset):
 
 
 class ViewRestrictionsMixin:
-    """Every page type: Wagtail's privacy check before serving, in one query, not two."""
+    """Every page type: Wagtail's privacy check before serving, in one query, not two.
+
+    A page found by `HomePage.route` already knows whether any restriction applies
+    (`_restricted`, read in the routing query) and needs no query at all when none does.
+    """
 
     def get_view_restrictions(self):
+        if getattr(self, "_restricted", None) is False:
+            return PageViewRestriction.objects.none()
         return view_restrictions(self)
 
 
@@ -76,8 +95,10 @@ class HomePage(MetadataMixin, ViewRestrictionsMixin, Page):
         """Find the page, and its parent, by address in one query instead of two per level.
 
         Articles and sections come with their own fields in that query; other pages
-        take one more for theirs. Page types with routing of their own (none yet)
-        and addresses that match no page go through Wagtail's own routing.
+        take one more for theirs. The query also says whether the page is private, so a
+        public page needs no query for its view restrictions. Page types with routing of
+        their own (none yet) and addresses that match no page go through Wagtail's own
+        routing.
         """
         from articles.models import ArticlePage
 
@@ -90,6 +111,7 @@ class HomePage(MetadataMixin, ViewRestrictionsMixin, Page):
             page.url_path: page
             for page in Page.objects.filter(url_path__in={target_path, parent_path})
             .select_related("articlepage__hero_image", "sectionpage")
+            .annotate(restricted=restricted_here())
             .order_by()
         }
         page = found.get(target_path)
@@ -97,6 +119,7 @@ class HomePage(MetadataMixin, ViewRestrictionsMixin, Page):
         if model is None or model.route is not Page.route:
             return super().route(request, path_components)
         specific = getattr(page, fast[model]) if model in fast else page.specific
+        specific._restricted = page.restricted
         parent = self if parent_path == self.url_path else found.get(parent_path)
         if parent is not None:
             # Treebeard's get_parent() reads this, so an article knows its section.
