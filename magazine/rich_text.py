@@ -55,7 +55,11 @@ def rich_texts(value):
 
 @contextmanager
 def prefetched_page_links(*values):
-    """Resolve the page links of all rich text in `values` in one query, for this block."""
+    """Inside this block, the page links of all rich text in `values` need no more queries.
+
+    They are found in one query on entry; links added later (or missed) are still
+    looked up as usual.
+    """
     ids = {
         int(pk)
         for value in values
