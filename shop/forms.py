@@ -4,17 +4,43 @@ from datetime import timedelta
 
 from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
 MAX_REPORT_DAYS = 366
 
 
+class LeanSelect(forms.Select):
+    """Django's `<select>` with the same markup, its options written in Python.
+
+    Django renders every `<option>` through a template of its own. The author filter
+    lists every author in the shop, hundreds in a large catalogue, and those option
+    templates took half the shop page's time.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
+
+
 class BookFilterForm(forms.Form):
     """Filter the shop by author and by series; only values that exist are accepted."""
 
-    author = forms.ChoiceField(label="Author", required=False)
-    series = forms.ChoiceField(label="Series", required=False)
+    author = forms.ChoiceField(label="Author", required=False, widget=LeanSelect)
+    series = forms.ChoiceField(label="Series", required=False, widget=LeanSelect)
 
     def __init__(self, books, data=None):
         from shop.models import BookAuthor
