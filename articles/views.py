@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from articles.models import ArticlePage, Author
+from articles.models import ArticlePage, ArticlePageAuthor, ArticleTag, Author
 from magazine.models.metadata import absolute_url
 from magazine.pagination import paginate
 
@@ -14,11 +14,8 @@ PER_PAGE = 12
 @require_safe
 def author_page(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    items = paginate(
-        request,
-        ArticlePage.teasers().filter(article_authors__author=author).distinct(),
-        PER_PAGE,
-    )
+    bylines = ArticlePageAuthor.objects.filter(author=author).values("page_id")
+    items = paginate(request, ArticlePage.teasers().filter(pk__in=bylines), PER_PAGE)
     canonical = absolute_url(request, author.get_absolute_url())
     person = {
         "@context": "https://schema.org",
@@ -52,7 +49,10 @@ def author_page(request, slug):
 @require_safe
 def tag_page(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = ArticlePage.teasers().filter(tagged_items__tag=tag).distinct()
+    # A subquery rather than a join: no duplicates to remove, so neither the listing
+    # nor the count behind its pagination needs DISTINCT over every teaser column.
+    tagged = ArticleTag.objects.filter(tag=tag).values("content_object_id")
+    articles = ArticlePage.teasers().filter(pk__in=tagged)
     items = paginate(request, articles, PER_PAGE)
     if not items.object_list and items.number == 1:
         # A tag with no live articles is an empty page: better not found than thin.
