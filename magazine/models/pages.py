@@ -25,17 +25,25 @@ def view_restrictions(page):
     ).distinct()
 
 
+def _covers_outer_page(relation):
+    """Restrictions whose page (reached through `relation`) is the outer page or an ancestor.
+
+    A page's path starts with each of its ancestors' paths.
+    """
+    return Q(**{relation: Substr(OuterRef("path"), 1, Length(relation))})
+
+
 def restricted_here():
     """An `Exists` for annotating pages: is the page, or an ancestor, view-restricted?
 
     Also true where the page or an ancestor is an alias whose original is restricted,
     the same rule as `view_restrictions()`.
     """
-    own = Q(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    through_alias = Q(
-        page__aliases__path=Substr(OuterRef("path"), 1, Length("page__aliases__path"))
+    return Exists(
+        PageViewRestriction.objects.filter(
+            _covers_outer_page("page__path") | _covers_outer_page("page__aliases__path")
+        )
     )
-    return Exists(PageViewRestriction.objects.filter(own | through_alias))
 
 
 def exclude_private(queryset):
@@ -44,9 +52,7 @@ def exclude_private(queryset):
     `.public()` fetches every view restriction up front; this asks the database
     whether any restricted page is an ancestor (or the page itself) inline.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
+    restricted = PageViewRestriction.objects.filter(_covers_outer_page("page__path"))
     return queryset.exclude(Exists(restricted))
 
 

@@ -1,6 +1,8 @@
 """Private pages stay private however they are reached, and public ones pay nothing for it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.articles.factories import ArticlePageFactory
@@ -27,8 +29,8 @@ def test_an_article_in_a_password_protected_section_asks_for_the_password(client
 
 
 def test_a_page_for_signed_in_readers_sends_others_to_sign_in(client, home):
-    StandardPageFactory(parent=home, title="Staff notes", slug="staff-notes")
-    restrict(home.get_children().get(slug="staff-notes"), PageViewRestriction.LOGIN)
+    notes = StandardPageFactory(parent=home, title="Staff notes", slug="staff-notes")
+    restrict(notes, PageViewRestriction.LOGIN)
 
     response = client.get("/staff-notes/")
 
@@ -49,9 +51,6 @@ def test_pages_under_an_alias_of_a_private_section_are_private_too(client, home)
 
 
 def test_a_public_page_looks_up_no_restrictions(client, home):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     SectionPageFactory(parent=home, title="TV", slug="tv")
     client.get("/tv/")
 
