@@ -66,7 +66,7 @@ def cast_roles(show):
 
     Goes through the show's own relation so a preview shows the unsaved cast.
     """
-    from articles.models.cast import renditions_prefetch
+    from magazine.renditions import renditions_prefetch
 
     return list(
         show.roles.select_related("person", "person__photo")

@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from magazine.pagination import paginate
+from magazine.renditions import renditions_prefetch
 
 logger = logging.getLogger(__name__)
 
@@ -33,14 +34,14 @@ def search_articles(query, ordered=True):
     the GIN index on title and body vectors (migration magazine 0003) on PostgreSQL.
     """
     from articles.models import ArticlePage
-    from articles.models.article import TEASER_RENDITIONS, renditions_prefetch
+    from articles.models.article import TEASER_IMAGE_SPEC
 
     # The search backend filters on indexed fields only, hence Wagtail's .public().
     articles = ArticlePage.objects.live().public()
     if ordered:
         articles = (
             articles.select_related("hero_image")
-            .prefetch_related(renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS))
+            .prefetch_related(renditions_prefetch("hero_image", TEASER_IMAGE_SPEC))
             .order_by("-first_published_at")
         )
     else:

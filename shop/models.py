@@ -21,6 +21,7 @@ from magazine.models.metadata import MetadataMixin
 from magazine.models.pages import ViewRestrictionsMixin
 from magazine.pagination import paginate
 from magazine.panels import settings_panels
+from magazine.renditions import renditions_prefetch
 from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
 
 # Renditions, as templates/shop/book_page.html and shop/includes/book_card.html write
@@ -258,13 +259,13 @@ class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
 
     def featured_in(self):
         """Live, public articles that feature this book, newest first, teaser images fetched."""
-        from articles.models.article import TEASER_RENDITIONS, renditions_prefetch
+        from articles.models.article import TEASER_IMAGE_SPEC
 
         return (
             self.articles.live()
             .public()
             .select_related("hero_image")
-            .prefetch_related(renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS))
+            .prefetch_related(renditions_prefetch("hero_image", TEASER_IMAGE_SPEC))
             .order_by("-first_published_at")
         )
 
@@ -363,7 +364,7 @@ def offer_queryset():
 def with_card_data(books):
     """Prefetch what a product card shows, so a list of books costs a fixed number of queries."""
     return books.select_related("cover").prefetch_related(
-        "cover__renditions",
+        renditions_prefetch("cover", BOOK_CARD_COVER_SPEC),
         Prefetch("offers", queryset=offer_queryset()),
         Prefetch("book_authors", queryset=BookAuthor.objects.select_related("person")),
     )

@@ -1,6 +1,19 @@
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 
 from tests.factories import make_site_root
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches.
+
+    Database ids come round again after each test's rollback, so a rendition or page
+    cached by an earlier test would otherwise answer for a different one in this test.
+    """
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

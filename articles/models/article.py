@@ -5,7 +5,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -15,8 +15,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -30,6 +28,7 @@ from magazine.models.metadata import (
 )
 from magazine.models.pages import ViewRestrictionsMixin, exclude_private
 from magazine.panels import settings_panels
+from magazine.renditions import renditions_prefetch
 from magazine.rich_text import prefetched_page_links
 
 # Renditions, written as the {% picture %} / {% image %} tags in the templates write
@@ -37,10 +36,8 @@ from magazine.rich_text import prefetched_page_links
 # so listings prefetch exactly what they render and publishing makes them in advance.
 # Teasers (templates/includes/teaser.html).
 TEASER_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x225,800x450}"
-TEASER_RENDITIONS = Filter.expand_spec(TEASER_IMAGE_SPEC)
 # The hero (templates/articles/article_page.html).
 HERO_IMAGE_SPEC = "format-{webp,jpeg} width-{640,960,1280,1600}"
-HERO_RENDITIONS = Filter.expand_spec(HERO_IMAGE_SPEC)
 # Images in the body (templates/blocks/image_block.html).
 BODY_IMAGE_SPEC = "format-{webp,jpeg} width-{480,800,1200,1600}"
 # The byline's author cards (article_page.html) and an author's own page (author_page.html).
@@ -50,16 +47,6 @@ AUTHOR_PAGE_PHOTO_SPEC = "fill-160x160"
 WORDS_PER_MINUTE = 230
 TOC_MIN_HEADINGS = 4
 RELATED_COUNT = 4
-
-
-def renditions_prefetch(lookup, specs):
-    """Prefetch the given renditions of the images at `lookup`, the way Wagtail reads them."""
-    rendition_model = get_image_model().get_rendition_model()
-    return Prefetch(
-        lookup,
-        queryset=rendition_model.objects.filter(filter_spec__in=specs),
-        to_attr="prefetched_renditions",
-    )
 
 
 def _stream_text(raw_blocks):
@@ -295,7 +282,7 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
         articles = exclude_private(cls.objects.live()).select_related("hero_image")
         if prefetch_renditions:
             articles = articles.prefetch_related(
-                renditions_prefetch("hero_image__renditions", TEASER_RENDITIONS)
+                renditions_prefetch("hero_image", TEASER_IMAGE_SPEC)
             )
         return articles.order_by("-first_published_at", "-pk")
 

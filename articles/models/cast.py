@@ -23,11 +23,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles import cast as cast_logic
-from magazine.models.images import MagazineRendition
 from magazine.models.metadata import MetadataMixin
 from magazine.models.pages import ViewRestrictionsMixin
 from magazine.pagination import paginate
 from magazine.panels import settings_panels
+from magazine.renditions import renditions_prefetch
 
 # The square portrait on a person's own page (twice its displayed size).
 PROFILE_PHOTO_FILTER = "fill-480x480-c100"
@@ -43,24 +43,14 @@ def latest_articles(page, limit=6):
     """Live, public articles about a person or show (its `articles`), newest first."""
     if page.pk is None:  # previewing a page that isn't saved yet
         return []
-    from articles.models.article import TEASER_RENDITIONS
-    from articles.models.article import renditions_prefetch as teaser_prefetch
+    from articles.models.article import TEASER_IMAGE_SPEC
 
     return list(
         page.articles.live()
         .public()
         .select_related("hero_image")
-        .prefetch_related(teaser_prefetch("hero_image__renditions", TEASER_RENDITIONS))
+        .prefetch_related(renditions_prefetch("hero_image", TEASER_IMAGE_SPEC))
         .order_by("-first_published_at")[:limit]
-    )
-
-
-def renditions_prefetch(lookup, filter_spec):
-    """Prefetch one rendition per image along `lookup` (e.g. "photo"), for flat listings."""
-    return models.Prefetch(
-        f"{lookup}__renditions",
-        queryset=MagazineRendition.objects.filter(filter_spec=filter_spec),
-        to_attr="prefetched_renditions",
     )
 
 

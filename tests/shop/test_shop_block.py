@@ -122,3 +122,21 @@ def test_query_count_is_the_same_for_one_book_and_for_eight(rf, home, shop, osem
     assert one == eight
     # Chosen pages, books, cover renditions, offers with retailers, authors with profiles.
     assert eight <= 6
+
+
+def test_cards_fetch_only_the_cover_renditions_they_show(shop):
+    """A cover made in many sizes (book page, metadata) brings just the card's two along."""
+    from magazine.renditions import expand
+    from shop.models import BOOK_CARD_COVER_SPEC, BOOK_JSON_LD_IMAGE_SPEC, BookPage, with_card_data
+    from tests.factories import ImageFactory
+
+    cover = ImageFactory()
+    card_specs = expand(BOOK_CARD_COVER_SPEC)
+    for spec in [*card_specs, BOOK_JSON_LD_IMAGE_SPEC, "fill-96x96"]:
+        cover.get_rendition(spec)
+    make_book(shop, cover=cover)
+
+    (book,) = with_card_data(BookPage.objects.all())
+
+    assert len(card_specs) == 2
+    assert sorted(r.filter_spec for r in book.cover.prefetched_renditions) == sorted(card_specs)
