@@ -250,6 +250,8 @@ pages["person"] = first("articles.PersonPage")
 pages["show"] = first("articles.ShowPage")
 pages["book"] = first("shop.BookPage")
 pages["shop"] = first("shop.ShopIndexPage")
+# The floor: what any page with the site's header, navigation and footer costs.
+pages["plain page"] = first("magazine.StandardPage")
 print("PAGES=" + json.dumps(pages))
 """
     env = production_env(db_name)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 run = importlib.import_module("run")
+common = importlib.import_module("common")
 
 
 class Probe:
@@ -51,3 +52,19 @@ def test_other_pages_are_judged_on_their_whole_time():
     _label, met, detail = verdict({"section": sitemap_row(30.0, 50.0)}, "section")
     assert met is False
     assert detail.startswith("1.67x")
+
+
+def test_a_page_is_reported_with_the_query_count_most_requests_made(monkeypatch):
+    # Each worker's first request also fills caches: 23 queries, then 21 every time.
+    counts = iter([23, 21, 23, 21, 21, 21, 21])
+
+    def fake_get(port, path, timeout):
+        headers = {"x-query-count": str(next(counts)), "x-server-time": "40.0"}
+        return common.Response(200, headers, b"", 41.0)
+
+    monkeypatch.setattr(run, "get", fake_get)
+    result = run.sample(8202, "/an-article/", 7)
+
+    assert result["queries"] == 21
+    assert result["queries_max"] == 23
+    assert result["samples"] == 7
