@@ -5,6 +5,11 @@ pages without view restrictions, the sitemap, feeds, robots.txt. Anyone with a
 session cookie (editors, anyone logged in) bypasses the cache, and previews, the
 admin, search results and the affiliate redirect never mark their responses.
 
+Pages are keyed on scheme, host, path and query string, less the tracking parameters
+that links shared on social media and in newsletters carry (`utm_*`, `fbclid`,
+`gclid`…). No page reads them, and a click id is unique to each visitor: keyed on it,
+every reader arriving from a shared link would miss the cache just when a story trends.
+
 Invalidation is by generation: every cached key includes a counter kept in the
 shared cache, and any change to published content (a page published, unpublished,
 moved or deleted; a snippet, image, setting or redirect saved) bumps it. With Redis
@@ -17,12 +22,34 @@ import logging
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import patch_cache_control
-from django.utils.encoding import iri_to_uri
+from django.utils.encoding import escape_uri_path, iri_to_uri
+from django.utils.http import urlencode
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 PUBLIC_ATTRIBUTE = "public_page_cache_ok"
+# Campaign tags and click ids added by analytics, ad and social platforms.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "ref_src",
+    }
+)
+TRACKING_PREFIXES = ("utm_",)
 
 
 def _cache():
@@ -46,6 +73,27 @@ def invalidate_all(**kwargs):
         _cache().set(GENERATION_KEY, 2, timeout=None)
     except Exception:  # an unreachable cache holds nothing stale
         logger.warning("Could not invalidate the page cache", exc_info=True)
+
+
+def is_tracking_parameter(name):
+    name = name.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def cache_query_string(request):
+    """The query string as the page cache sees it: no tracking parameters, names sorted.
+
+    Pages read their parameters by name, so the order they come in changes nothing;
+    a name given twice keeps its values in their order.
+    """
+    return urlencode(
+        [
+            (name, values)
+            for name, values in sorted(request.GET.lists())
+            if not is_tracking_parameter(name)
+        ],
+        doseq=True,
+    )
 
 
 def mark_public(response):
@@ -76,7 +124,9 @@ class PageCacheMiddleware:
     def _key(self, request, generation):
         host = request.get_host()
         scheme = "https" if request.is_secure() else "http"
-        return f"page-cache:{generation}:{scheme}://{host}{iri_to_uri(request.get_full_path())}"
+        query = cache_query_string(request)
+        address = escape_uri_path(request.path) + (f"?{iri_to_uri(query)}" if query else "")
+        return f"page-cache:{generation}:{scheme}://{host}{address}"
 
     def _may_use_cache(self, request):
         return (

@@ -36,6 +36,38 @@ def test_second_anonymous_request_is_served_from_cache(client, section):
     assert "s-maxage=" in second["Cache-Control"]
 
 
+def test_readers_from_a_shared_link_get_the_cached_page(client, section):
+    """Campaign tags and click ids are not part of the key: a trending link stays cached."""
+    first = client.get("/tv/")
+    shared = client.get("/tv/?utm_source=newsletter&utm_medium=email&fbclid=IwAR0abc123")
+    another_click = client.get("/tv/?fbclid=IwAR0xyz789&UTM_CAMPAIGN=Spring")
+
+    assert first["X-Cache"] == "MISS"
+    assert shared["X-Cache"] == "HIT"
+    assert another_click["X-Cache"] == "HIT"
+    assert shared.content == first.content
+
+
+def test_parameters_a_page_reads_still_tell_pages_apart(client, section):
+    client.get("/tv/")
+    assert client.get("/tv/?page=1")["X-Cache"] == "MISS"
+    assert client.get("/tv/?page=1&gclid=abc")["X-Cache"] == "HIT"
+    assert client.get("/tv/?page=first")["X-Cache"] == "MISS"
+
+
+def test_the_cache_key_ignores_the_order_parameters_come_in(rf):
+    from magazine.cache import cache_query_string
+
+    one = rf.get("/shop/?format=paperback&author=7&author=3&utm_source=x")
+    other = rf.get("/shop/?utm_source=y&author=7&format=paperback&author=3")
+    swapped = rf.get("/shop/?author=3&author=7&format=paperback")
+
+    assert cache_query_string(one) == "author=7&author=3&format=paperback"
+    assert cache_query_string(other) == cache_query_string(one)
+    # A repeated name keeps its values in order: they may mean different things.
+    assert cache_query_string(swapped) != cache_query_string(one)
+
+
 def test_publishing_a_change_is_seen_at_once(client, section):
     client.get("/tv/")
     section.title = "TV and streaming"
