@@ -10,7 +10,8 @@ def empty_caches():
     """Each test starts with empty caches.
 
     Database ids come round again after each test's rollback, so a rendition or page
-    cached by an earlier test would otherwise answer for a different one in this test.
+    cached by an earlier test would otherwise answer for a different one in this test
+    (Wagtail trusts a cached rendition without looking for its row).
     """
     for alias in settings.CACHES:
         caches[alias].clear()

@@ -6,7 +6,6 @@ from unittest import mock
 import pytest
 import requests
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from articles.blocks import ArticleBodyBlock
@@ -80,7 +79,6 @@ def test_quote_renders_as_blockquote_with_attribution():
 
 
 def test_embed_renders_a_plain_link_when_the_provider_is_unreachable(client, tv):
-    cache.clear()
     url = "https://www.youtube.com/watch?v=offline-test"
     with mock.patch(
         "articles.embeds.requests.get", side_effect=requests.ConnectionError("offline")
@@ -96,7 +94,6 @@ def test_embed_renders_a_plain_link_when_the_provider_is_unreachable(client, tv)
 
 
 def test_failed_embed_is_not_retried_on_every_request(client, tv):
-    cache.clear()
     url = "https://vimeo.com/123456"
     page = ArticlePageFactory(parent=tv, body=[block("embed", {"embed": url, "caption": ""})])
     with mock.patch("articles.embeds.requests.get", side_effect=requests.Timeout("slow")) as fetch:
@@ -108,7 +105,6 @@ def test_failed_embed_is_not_retried_on_every_request(client, tv):
 
 
 def test_embed_shows_the_provider_html_when_reachable(client, tv):
-    cache.clear()
     answer = mock.Mock(status_code=200)
     answer.json.return_value = {"type": "video", "html": '<iframe title="Teaser"></iframe>'}
     with mock.patch("articles.embeds.requests.get", return_value=answer):
@@ -138,7 +134,6 @@ def test_correction_note_shows_kind_and_date():
 
 
 def test_editors_can_save_an_embed_while_its_provider_is_unreachable():
-    cache.clear()
     child = ArticleBodyBlock().child_blocks["embed"]
     url = "https://www.youtube.com/watch?v=unreachable"
     with mock.patch(
