@@ -10,6 +10,8 @@ from season two: the most prominent role speaks for them.
 
 from dataclasses import dataclass, field
 
+from magazine.renditions import renditions_prefetch
+
 # Lower is more prominent.
 BILLING_RANK = {"main": 0, "recurring": 1, "guest": 2}
 
@@ -66,8 +68,6 @@ def cast_roles(show):
 
     Goes through the show's own relation so a preview shows the unsaved cast.
     """
-    from magazine.renditions import renditions_prefetch
-
     return list(
         show.roles.select_related("person", "person__photo")
         .prefetch_related(renditions_prefetch("person__photo", CAST_PHOTO_FILTER))

@@ -22,7 +22,7 @@ import logging
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import patch_cache_control
-from django.utils.encoding import escape_uri_path, iri_to_uri
+from django.utils.encoding import escape_uri_path
 from django.utils.http import urlencode
 
 logger = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ class PageCacheMiddleware:
         host = request.get_host()
         scheme = "https" if request.is_secure() else "http"
         query = cache_query_string(request)
-        address = escape_uri_path(request.path) + (f"?{iri_to_uri(query)}" if query else "")
+        address = escape_uri_path(request.path) + (f"?{query}" if query else "")
         return f"page-cache:{generation}:{scheme}://{host}{address}"
 
     def _may_use_cache(self, request):
