@@ -1,9 +1,6 @@
 """What invalidates the page cache: any change to what readers can see."""
 
-import math
-
 from django.conf import settings
-from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -45,24 +42,17 @@ def on_delete(sender, instance, **kwargs):
 
 
 def sitemap_page_urls(page, site):
-    """The paginated sitemap pages that change when `page` is published or unpublished.
+    """The sitemap page that lists `page`, in each form the index or a reader may use.
 
-    The sitemap lists the site's live, public pages in tree order, `PageSitemap.limit`
-    to a page. Its own sitemap page changes (its address or last-modified date), and
-    adding or removing it moves every later address along by one, so every later
-    sitemap page changes too: at 10,000 pages that is at most eleven addresses.
+    Sitemap pages hold blocks of page ids (see `magazine.sitemaps`), so publishing or
+    unpublishing a page changes only the one that holds its id.
     """
     from magazine.sitemaps import PageSitemap
 
-    pages = site.root_page.get_descendants(inclusive=True).live().public()
-    counts = pages.aggregate(before=Count("pk", filter=Q(path__lt=page.path)), total=Count("pk"))
-    first = counts["before"] // PageSitemap.limit + 1
-    last = max(first, math.ceil(counts["total"] / PageSitemap.limit))
     base = site.root_url + reverse("sitemap-section", kwargs={"section": "pages"})
+    number = PageSitemap.number_for(page.pk)
     # The index links page 1 without a number; readers may ask for either form.
-    urls = [base] if first == 1 else []
-    urls += [f"{base}?p={number}" for number in range(first, last + 1)]
-    return urls
+    return [base, f"{base}?p=1"] if number == 1 else [f"{base}?p={number}"]
 
 
 def purge_listings(instance, **kwargs):

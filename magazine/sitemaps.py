@@ -1,4 +1,17 @@
-"""The XML sitemap: an index of pages of at most `PageSitemap.limit` addresses each.
+"""The XML sitemap: an index of sitemap pages, each listing the pages in one range of ids.
+
+Sitemap page N (`/sitemap-pages.xml?p=N`) lists the live, public pages whose id falls
+in the Nth block of `PageSitemap.limit` ids. A page's id never changes, so neither
+does the sitemap page that lists it: publishing a story changes one sitemap page
+(the CDN purges just that one), and older sitemap pages stay as crawlers last read
+them. Counting pages to paginate them would read every live page's row, a cost that
+grows with the archive; the index instead asks for the highest live id, one step
+down the primary key's index, and lists every block up to it. A block can only be
+empty if a whole run of `limit` pages in a row was deleted or unpublished.
+
+The index gives no last-modified dates: the only cheap one would be the newest
+change anywhere, claimed for every sitemap page alike, which would tell a crawler
+nothing true about any of them.
 
 The index is Django's and Wagtail's. A page of addresses is written here: Wagtail's
 loads every listed page as its specific model and asks each for its URL, and
@@ -10,8 +23,7 @@ site root, read straight from the tree in one query and written out as plain XML
 
 from xml.sax.saxutils import escape
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -23,8 +35,15 @@ from wagtail.contrib.sitemaps import Sitemap
 from magazine.cache import mark_public
 
 
+class IdBlocks:
+    """The paginator Django's sitemap index asks for: one sitemap page per block of ids."""
+
+    def __init__(self, highest_id, limit):
+        self.num_pages = max(1, -(-highest_id // limit))
+
+
 class PageSitemap(Sitemap):
-    """Live, public pages of the request's site in tree order, 1,000 to a sitemap page."""
+    """Live, public pages of the request's site, by id, `limit` ids to a sitemap page."""
 
     limit = 1000
 
@@ -35,35 +54,44 @@ class PageSitemap(Sitemap):
     @cached_property
     def _pages(self):
         # Wagtail's .public() (one small query for the restrictions) rather than a
-        # subquery per page, which the count over the whole site would pay for each.
+        # subquery per page.
         return self.site.root_page.get_descendants(inclusive=True).live().public()
 
-    def items(self):
-        return self._pages.order_by("path").values_list("url_path", "last_published_at")
+    @classmethod
+    def number_for(cls, page_id):
+        """The sitemap page that lists the page with this id."""
+        return (page_id - 1) // cls.limit + 1
 
     @cached_property
-    def _totals(self):
-        # One aggregate gives both the number of pages and the newest change: Django's
-        # default would count them and then read every page to find the newest.
-        return self._pages.aggregate(total=Count("pk"), latest=Max("last_published_at"))
-
-    @property
     def paginator(self):
-        paginator = Paginator(self.items(), self.limit)
-        paginator.count = self._totals["total"]
-        return paginator
+        highest = self._pages.order_by("-pk").values_list("pk", flat=True).first()
+        return IdBlocks(highest or 0, self.limit)
 
     def get_latest_lastmod(self):
-        return self._totals["latest"]
+        return None  # see the module docstring
 
     def entries(self, number):
         """(address, last published) for each page on sitemap page `number`."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That sitemap page number is not an integer") from None
+        if number < 1:
+            raise EmptyPage("That sitemap page number is less than 1")
+        first_id = (number - 1) * self.limit + 1
+        rows = list(
+            self._pages.filter(pk__gte=first_id, pk__lt=first_id + self.limit)
+            .order_by("pk")
+            .values_list("url_path", "last_published_at")
+        )
+        if not rows and number > self.paginator.num_pages:
+            raise EmptyPage("That sitemap page contains no results")
         # What Page.get_full_url() gives for a page of this site, without loading it.
         root_path = self.site.root_page.url_path
         base = self.site.root_url + reverse("wagtail_serve", args=("",))
         return [
             (base + url_path[len(root_path) :], last_published_at)
-            for url_path, last_published_at in self.paginator.page(number).object_list
+            for url_path, last_published_at in rows
         ]
 
 

@@ -100,8 +100,10 @@ def test_sitemap_index_lists_its_pages(client, home, settings, media):
     try:
         index = client.get("/sitemap.xml")
         pages = locations(index.content)
-        live = Page.objects.live().filter(depth__gt=1).count()
-        assert len(pages) == -(-live // 10)
+        live = Page.objects.live().filter(depth__gt=1)
+        highest = live.order_by("-pk").first().pk
+        # One sitemap page per block of ten ids, up to the highest live one.
+        assert len(pages) == -(-highest // 10)
         assert pages[0] == "http://testserver/sitemap-pages.xml"
         assert pages[1] == "http://testserver/sitemap-pages.xml?p=2"
         listed = []
@@ -111,7 +113,7 @@ def test_sitemap_index_lists_its_pages(client, home, settings, media):
             listed += locations(response.content)
     finally:
         PageSitemap.limit = 1000
-    assert len(listed) == live
+    assert len(listed) == len(set(listed)) == live.count()
     assert "public" in index["Cache-Control"]
 
 

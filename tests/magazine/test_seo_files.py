@@ -83,6 +83,57 @@ def test_sitemap_pages_past_the_end_or_malformed_are_not_found(client, home):
     assert client.get("/sitemap-pages.xml?p=2").status_code == 404
     assert client.get("/sitemap-pages.xml?p=two").status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
+    assert client.get("/sitemap-pages.xml?p=0").status_code == 404
+    assert client.get("/sitemap-pages.xml?p=99999999999999").status_code == 404
+
+
+def sitemap_page_of_each_address(client):
+    """{address listed: the sitemap page listing it}, following the index."""
+    return {
+        listed: page
+        for page in locations(client.get("/sitemap.xml").content)
+        for listed in sitemap_locations(client, page)
+    }
+
+
+def test_a_page_keeps_its_sitemap_page_as_others_are_published(client, home, monkeypatch):
+    from magazine.sitemaps import PageSitemap
+
+    monkeypatch.setattr(PageSitemap, "limit", 2)
+    tv = SectionPageFactory(parent=home, title="TV", slug="tv")
+    film = SectionPageFactory(parent=home, title="Film", slug="film")
+    StandardPageFactory(parent=film, title="A review", slug="review")
+    before = sitemap_page_of_each_address(client)
+
+    # Newer pages that come before the review in the page tree.
+    for name in ("news", "recaps", "interviews"):
+        StandardPageFactory(parent=tv, title=name, slug=name)
+    caches["default"].clear()
+    after = sitemap_page_of_each_address(client)
+
+    assert len(after) == len(before) + 3
+    assert {address: after[address] for address in before} == before
+
+
+def test_the_sitemap_index_reads_no_more_as_the_site_grows(
+    client, home, django_assert_max_num_queries
+):
+    from magazine.sitemaps import PageSitemap
+
+    with django_assert_max_num_queries(20) as few:
+        index = client.get("/sitemap.xml")
+    assert len(locations(index.content)) == 1
+    assert b"<lastmod>" not in index.content
+    highest = StandardPageFactory(parent=home, title="About us", slug="about-us")
+    caches["default"].clear()
+    PageSitemap.limit, limit = 1, PageSitemap.limit
+    try:
+        with django_assert_max_num_queries(len(few.captured_queries)) as many:
+            index = client.get("/sitemap.xml")
+    finally:
+        PageSitemap.limit = limit
+    assert len(locations(index.content)) == highest.pk
+    assert not any("COUNT(" in query["sql"].upper() for query in many.captured_queries)
 
 
 def test_a_sitemap_page_costs_the_same_queries_however_many_pages_it_lists(
