@@ -6,8 +6,9 @@ does the sitemap page that lists it: publishing a story changes one sitemap page
 (the CDN purges just that one), and older sitemap pages stay as crawlers last read
 them. Counting pages to paginate them would read every live page's row, a cost that
 grows with the archive; the index instead asks for the highest live id, one step
-down the primary key's index, and lists every block up to it. A block can only be
-empty if a whole run of `limit` pages in a row was deleted or unpublished.
+down the primary key's index, and lists every block up to it. A block is empty only
+if every page in it was deleted, unpublished, made private or belongs to another site;
+it then answers with an empty list rather than an error.
 
 The index gives no last-modified dates: the only cheap one would be the newest
 change anywhere, claimed for every sitemap page alike, which would tell a crawler
