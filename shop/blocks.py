@@ -1,6 +1,41 @@
 """The shop block: product cards for books, each with one button per offer."""
 
+import copy
+
 from wagtail import blocks
+
+
+class BookChooserBlock(blocks.PageChooserBlock):
+    """Chooses a book; loads the chosen books with everything a product card shows.
+
+    A body's books come in one fetch (with their covers, offers and authors), so the
+    shop block renders from its own value without asking for the books again. Each
+    book also says whether it is view-restricted (`_restricted`); the block leaves
+    those out, while the editor still sees every book chosen.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="shop.BookPage", **kwargs)
+
+    def bulk_to_python(self, values):
+        from magazine.models.pages import restricted_here
+        from shop.models import BookPage, with_card_data
+
+        ids = [pk for pk in values if pk is not None]
+        found = (
+            with_card_data(BookPage.objects.annotate(_restricted=restricted_here())).in_bulk(ids)
+            if ids
+            else {}
+        )
+        # Each occurrence gets its own instance, as Wagtail's own chooser blocks do.
+        seen, result = set(), []
+        for pk in values:
+            book = found.get(pk)
+            if book is not None and pk in seen:
+                book = copy.copy(book)
+            result.append(book)
+            seen.add(pk)
+        return result
 
 
 class ShopBlock(blocks.StructBlock):
@@ -9,9 +44,7 @@ class ShopBlock(blocks.StructBlock):
         max_length=160,
         help_text="e.g. Shop: Heartstopper and Alice Oseman's other best-sellers",
     )
-    books = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="shop.BookPage"), label="books", min_num=1
-    )
+    books = blocks.ListBlock(BookChooserBlock(), label="books", min_num=1)
 
     class Meta:
         icon = "tag"
@@ -24,14 +57,25 @@ class ShopBlock(blocks.StructBlock):
         preview_value = {"title": "Shop: Heartstopper and Alice Oseman's other best-sellers"}
 
     def get_context(self, value, parent_context=None):
-        from magazine.models.pages import exclude_private
-        from shop.models import BookPage, with_card_data
-
         context = super().get_context(value, parent_context=parent_context)
-        chosen = [book.pk for book in value.get("books") or [] if book is not None]
-        # One fetch for every card on the block, whatever the number of books and offers;
-        # books that are not live (or are private) are simply not shown.
-        books = exclude_private(BookPage.objects.live().filter(pk__in=chosen))
-        found = with_card_data(books).in_bulk()
-        context["books"] = [found[pk] for pk in dict.fromkeys(chosen) if pk in found]
+        context["books"] = readable_books(value.get("books") or [])
         return context
+
+
+def readable_books(books):
+    """The chosen books readers may see, once each, in the editor's order."""
+    shown, seen = [], set()
+    for book in books:
+        if book is None or book.pk in seen or not book.live:
+            continue
+        if getattr(book, "_restricted", None) is None:
+            # Loaded some other way (a preview's unsaved value): ask the database.
+            from magazine.models.pages import exclude_private
+
+            if not exclude_private(type(book).objects.filter(pk=book.pk)).exists():
+                continue
+        elif book._restricted:
+            continue
+        seen.add(book.pk)
+        shown.append(book)
+    return shown
