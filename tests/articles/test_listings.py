@@ -71,6 +71,35 @@ def test_listings_paginate_and_bad_page_numbers_never_error(client, tv):
     assert client.get("/tags/telly/?page=99").status_code == 404
 
 
+@pytest.mark.usefixtures("no_page_cache")
+def test_section_page_count_covers_exactly_the_articles_it_lists(client, home, tv):
+    """Page N of M counts live, public articles in the section and its subsections only."""
+    streaming = SectionPageFactory(parent=tv, title="Streaming", slug="streaming")
+    for n in range(9):
+        ArticlePageFactory(parent=tv, title=f"TV {n}", first_published_at=dated(n + 2))
+    for n in range(3):
+        ArticlePageFactory(parent=streaming, title=f"Stream {n}", first_published_at=dated(n + 12))
+    ArticlePageFactory(parent=tv, title="Draft").unpublish()
+    private_section = SectionPageFactory(parent=tv, title="Members", slug="members")
+    PageViewRestriction.objects.create(page=private_section, restriction_type="login")
+    ArticlePageFactory(parent=private_section, title="Members only")
+    ArticlePageFactory(parent=home, title="Elsewhere")  # outside the section
+
+    def pagination(url):
+        html = BeautifulSoup(client.get(url).content, "html.parser")
+        line = html.select_one(".pagination span")
+        return line.get_text(strip=True) if line else None
+
+    # Exactly 12 listed articles fill one page: no pagination, and no page 2.
+    assert len(titles(client, "/entertainment/tv/")) == 12
+    assert pagination("/entertainment/tv/") is None
+    assert client.get("/entertainment/tv/?page=2").status_code == 404
+
+    ArticlePageFactory(parent=tv, title="TV oldest", first_published_at=dated(1))
+    assert pagination("/entertainment/tv/") == "Page 1 of 2"
+    assert titles(client, "/entertainment/tv/?page=2") == ["TV oldest"]
+
+
 def test_tag_page_lists_articles_with_the_tag(client, tv, article):
     ArticlePageFactory(parent=tv, title="Other", tag_names=["Drama"])
     html = BeautifulSoup(client.get("/tags/heartstopper/").content, "html.parser")
