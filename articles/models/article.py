@@ -279,7 +279,9 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
         The teaser renditions come in one query, however many teasers: cheaper than
         asking the renditions cache (Redis) once per teaser, even for short lists.
         """
-        articles = exclude_private(cls.objects.live()).select_related("hero_image")
+        # Teasers never show the body: leaving it out spares reading and decoding
+        # a long JSON document for every teaser in a listing.
+        articles = exclude_private(cls.objects.live()).select_related("hero_image").defer("body")
         if prefetch_renditions:
             articles = articles.prefetch_related(
                 renditions_prefetch("hero_image", TEASER_IMAGE_SPEC)
