@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from shop.blocks import ShopBlock
 from tests.shop.factories import (
@@ -90,6 +91,58 @@ def test_books_that_are_not_live_are_left_out(request_, shop, retailers):
     assert [a.get_text() for a in html.select(".book-card__title a")] == ["Live book"]
 
 
+def test_private_books_are_left_out_but_stay_chosen_for_editors(request_, home, retailers):
+    from tests.shop.factories import ShopIndexPageFactory
+
+    public_shop = ShopIndexPageFactory(parent=home, slug="books")
+    members_shop = ShopIndexPageFactory(parent=home, slug="members-books")
+    PageViewRestriction.objects.create(page=members_shop, restriction_type="login")
+    public = make_book(public_shop, title="Public book", retailers=retailers)
+    in_private_shop = make_book(members_shop, title="Members' book", retailers=retailers)
+    private = make_book(public_shop, title="Private book", retailers=retailers)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+
+    block = ShopBlock()
+    value = block.to_python(
+        {
+            "title": "Shop",
+            "books": [
+                {"type": "item", "value": b.pk, "id": str(uuid4())}
+                for b in (private, public, in_private_shop)
+            ],
+        }
+    )
+    html = BeautifulSoup(block.render(value, context={"request": request_}), "html.parser")
+    assert [a.get_text() for a in html.select(".book-card__title a")] == ["Public book"]
+    # The editor's value keeps every book chosen.
+    assert [book.title for book in value["books"]] == [
+        "Private book",
+        "Public book",
+        "Members' book",
+    ]
+
+
+def test_books_given_as_pages_are_checked_for_privacy_too(request_, shop, retailers):
+    """A value made in code (not loaded from the body) is held to the same rule."""
+    from shop.models import BookPage
+
+    public = make_book(shop, title="Public book", retailers=retailers)
+    private = make_book(shop, title="Private book", retailers=retailers)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    block = ShopBlock()
+    books = [BookPage.objects.get(pk=private.pk), BookPage.objects.get(pk=public.pk)]
+    value = block.to_python({"title": "Shop", "books": []})
+    value["books"] = books
+    html = BeautifulSoup(block.render(value, context={"request": request_}), "html.parser")
+    assert [a.get_text() for a in html.select(".book-card__title a")] == ["Public book"]
+
+
+def test_a_book_chosen_twice_gets_one_card(request_, shop, retailers):
+    book = make_book(shop, title="Heartstopper Volume 1", retailers=retailers)
+    html = BeautifulSoup(render(request_, [book, book]), "html.parser")
+    assert [a.get_text() for a in html.select(".book-card__title a")] == ["Heartstopper Volume 1"]
+
+
 def test_a_block_with_no_live_books_renders_nothing(request_, shop, retailers):
     draft = make_book(shop, retailers=retailers, live=False)
     assert render(request_, [draft]).strip() == ""
@@ -120,8 +173,9 @@ def test_query_count_is_the_same_for_one_book_and_for_eight(rf, home, shop, osem
     assert len(BeautifulSoup(html_one, "html.parser").select("a.offer__button")) == 3
     assert len(BeautifulSoup(html_eight, "html.parser").select("a.offer__button")) == 24
     assert one == eight
-    # Chosen pages, books, cover renditions, offers with retailers, authors with profiles.
-    assert eight <= 6
+    # The chosen books (with whether each is restricted), cover renditions, offers with
+    # retailers, authors with profiles: the books are not fetched a second time.
+    assert eight <= 4
 
 
 def test_cards_fetch_only_the_cover_renditions_they_show(shop):
