@@ -20,6 +20,14 @@ class LeanCountPaginator(Paginator):
         return self.count_queryset.count()
 
 
+def requested_page(request):
+    """The page number asked for in `?page=`; 1 when it is missing or not a number."""
+    try:
+        return int(request.GET.get("page", "1"))
+    except (TypeError, ValueError):
+        return 1
+
+
 def paginate(request, items, per_page=None):
     """Return the requested page of `items` (a sequence, or a ready-made Paginator).
 
@@ -27,11 +35,7 @@ def paginate(request, items, per_page=None):
     (or below one) is a 404, so crawlers don't index endless empty pages.
     """
     paginator = items if isinstance(items, Paginator) else Paginator(items, per_page)
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        number = 1
+    number = requested_page(request)
     try:
         return paginator.page(number)
     except EmptyPage:

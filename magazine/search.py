@@ -6,15 +6,16 @@ from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
-from magazine.pagination import paginate
+from magazine.pagination import paginate, requested_page
 from magazine.renditions import renditions_prefetch
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
-# Counting stops here: readers see "More than 1,000 results" and pages up to 100.
-COUNT_LIMIT = 1000
+# Counting stops here on the first pages: readers see "More than 100 results" and
+# "Page 1 of more than 10". Further on, it goes a step of this size past the page read.
+COUNT_LIMIT = 100
 
 
 def clean_query(raw):
@@ -49,13 +50,23 @@ def search_articles(query, ordered=True):
     return articles.search(query, operator="and", order_by_relevance=False)
 
 
+def count_limit(page_number, per_page, step):
+    """How far to count for a reader on `page_number`: whole steps, past that page.
+
+    The first pages count up to one step; a reader who pages further is always
+    shown that there is at least one more page while there are more matches.
+    """
+    return (max(page_number, 1) * per_page // step + 1) * step
+
+
 class CappedPaginator(Paginator):
-    """Pages of search results, counted only up to COUNT_LIMIT.
+    """Pages of search results, counted only up to `limit`.
 
     An exact count of a common word means finding every match (9,489 of 10,000
     articles for "season"), the one part of a search whose cost grows with the
-    archive. Counting stops after COUNT_LIMIT + 1 matches, in no particular order,
-    so a search costs the same however many articles match.
+    archive. Counting stops after `limit` + 1 matches, in no particular order, so the
+    first pages of a search cost the same however many articles match; deeper
+    pages count further (`count_limit`), as their offset reads further anyway.
     """
 
     def __init__(self, object_list, per_page, counter, limit):
@@ -88,7 +99,7 @@ def search(request):
                 search_articles(query),
                 PER_PAGE,
                 counter=search_articles(query, ordered=False),
-                limit=COUNT_LIMIT,
+                limit=count_limit(requested_page(request), PER_PAGE, COUNT_LIMIT),
             )
             results = paginate(request, paginator)
             # Evaluate here so a query the search engine can't parse is caught here.

@@ -64,17 +64,35 @@ def test_search_queries_do_not_grow_with_the_number_of_matches(
 
 
 def test_counting_stops_at_the_limit_and_says_there_are_more(client, tv, monkeypatch):
-    monkeypatch.setattr("magazine.search.COUNT_LIMIT", 20)
-    for day in range(1, 26):
+    monkeypatch.setattr("magazine.search.PER_PAGE", 5)
+    monkeypatch.setattr("magazine.search.COUNT_LIMIT", 10)
+    for day in range(1, 29):
         article(tv, f"Premiere {day}", day)
-    page = BeautifulSoup(client.get("/search/", {"q": "premiere"}).content, "html.parser")
-    assert page.select_one(".listing__count").get_text(strip=True) == (
-        "More than 20 results, newest first"
-    )
-    assert page.select_one(".pagination span").get_text(strip=True) == "Page 1 of more than 2"
-    # The last counted page still answers, newest first; the one after it does not.
-    assert found(client, "premiere", page=2)[0] == "Premiere 15"
-    assert client.get("/search/", {"q": "premiere", "page": 3}).status_code == 404
+
+    def summary(page_number):
+        response = client.get("/search/", {"q": "premiere", "page": page_number})
+        page = BeautifulSoup(response.content, "html.parser")
+        return (
+            page.select_one(".listing__count").get_text(strip=True),
+            page.select_one(".pagination span").get_text(strip=True),
+        )
+
+    assert summary(1) == ("More than 10 results, newest first", "Page 1 of more than 2")
+    # Paging on counts a step further, so there is always a next page while there are
+    # more matches: the page after the first count answers, newest first.
+    assert summary(2) == ("More than 20 results, newest first", "Page 2 of more than 4")
+    assert found(client, "premiere", page=3)[0] == "Premiere 18"
+    # Near the end the count is exact, and past it there is no page.
+    assert summary(4) == ("28 results", "Page 4 of 6")
+    assert found(client, "premiere", page=6) == ["Premiere 3", "Premiere 2", "Premiere 1"]
+    assert client.get("/search/", {"q": "premiere", "page": 7}).status_code == 404
+
+
+def test_count_limit_steps_past_the_page_being_read():
+    from magazine.search import count_limit
+
+    assert [count_limit(n, 10, 100) for n in (0, 1, 9)] == [100, 100, 100]
+    assert [count_limit(n, 10, 100) for n in (10, 11, 19, 20)] == [200, 200, 200, 300]
 
 
 def test_counts_up_to_the_limit_are_exact(client, tv, monkeypatch):
