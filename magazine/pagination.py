@@ -8,7 +8,7 @@ class LeanCountPaginator(Paginator):
 
     A listing's query joins what its teasers show; counting through it makes the
     database join all of that for every item in the archive. `count_queryset` must
-    select exactly the listed rows (tests hold each listing to that).
+    select exactly the listed rows (a test holds each listing using it to that).
     """
 
     def __init__(self, object_list, per_page, count_queryset, **kwargs):

@@ -69,7 +69,8 @@ def readable_books(books):
         if book is None or book.pk in seen or not book.live:
             continue
         if getattr(book, "_restricted", None) is None:
-            # Loaded some other way (a preview's unsaved value): ask the database.
+            # Chosen in the editor's form (a preview) rather than loaded from a saved
+            # body, so nobody has said yet: ask the database.
             from magazine.models.pages import exclude_private
 
             if not exclude_private(type(book).objects.filter(pk=book.pk)).exists():
