@@ -1,7 +1,9 @@
 """An article can be saved as a draft half-finished, but not sent out incomplete."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from articles.models import ArticlePage
@@ -115,6 +117,22 @@ def test_shop_block_with_books_nobody_sells_is_refused(editor, article, home):
     response = post(editor, article, hero=ImageFactory(), authors=[AuthorFactory()], body=body)
     message = errors(response)["body"]
     assert "no offers" in message and "Solitaire" in message and "Loveless" not in message
+
+
+def test_preview_shows_the_shop_blocks_public_books_only(editor, article, home):
+    """Books chosen in the editor's form are held to the same rule as a saved body's."""
+    shop = ShopIndexPageFactory(parent=home)
+    retailer = RetailerFactory()
+    public = make_book(shop, retailers=[retailer], title="Loveless")
+    private = make_book(shop, retailers=[retailer], title="Members' edition")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    body = [("shop", {"title": "Shop the books", "books": list_block([private.pk, public.pk])})]
+    data = form_data(article, hero=ImageFactory(), authors=[AuthorFactory()], body=body)
+
+    preview_url = f"/admin/pages/{article.pk}/edit/preview/"
+    assert editor.post(preview_url, data).json()["is_valid"]
+    html = BeautifulSoup(editor.get(preview_url).content, "html.parser")
+    assert [a.get_text() for a in html.select(".book-card__title a")] == ["Loveless"]
 
 
 def test_a_draft_saves_however_unfinished_and_loses_nothing(editor, article):
