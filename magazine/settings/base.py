@@ -142,25 +142,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by all worker processes), otherwise
 # per-process local memory. Redis errors are swallowed so an unreachable Redis
-# means uncached pages, never a 500.
+# means uncached pages, never a 500; a Redis that fails is skipped for a few
+# seconds rather than waited on by every operation (magazine/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
 
     def _redis_cache(prefix):
         return {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "magazine.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
                 "IGNORE_EXCEPTIONS": True,
+                "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", "5")),
             },
         }
 
     CACHES = {"default": _redis_cache("magazine"), "renditions": _redis_cache("renditions")}
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The cache backend logs an outage once; django-redis would log every operation.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

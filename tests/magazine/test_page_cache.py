@@ -131,7 +131,7 @@ def test_unreachable_redis_means_uncached_pages_not_errors(client, section, sett
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "magazine.redis_cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 0.2,

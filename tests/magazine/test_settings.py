@@ -78,8 +78,8 @@ def test_database_url_selects_postgresql_with_health_checks():
 
 def test_redis_url_moves_default_and_renditions_caches_to_redis():
     values = load_settings(DJANGO_SECRET_KEY=SECRET, REDIS_URL="redis://127.0.0.1:6379/3")
-    assert values["cache"] == "django_redis.cache.RedisCache"
-    assert values["renditions"] == "django_redis.cache.RedisCache"
+    assert values["cache"] == "magazine.redis_cache.ResilientRedisCache"
+    assert values["renditions"] == "magazine.redis_cache.ResilientRedisCache"
 
 
 def test_hosts_media_root_and_tls_proxy_come_from_the_environment(tmp_path):
