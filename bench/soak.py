@@ -1,4 +1,4 @@
-"""`make soak`: a minute of concurrent reads, with PostgreSQL restarted and Redis stopped.
+"""`make soak`: a minute of reads while PostgreSQL restarts and Redis hangs, then stops.
 
 One gunicorn server (2 workers, production settings, page cache on) serves the bench
 database (created with a 1,000-article corpus if it isn't there). Reader threads fetch
@@ -9,7 +9,8 @@ PostgreSQL, and search is never cached.
 Timeline (for the default 60 s):
    0-15 s   steady reads                         expect 0 errors
   15 s      PostgreSQL restarted                 some requests in flight may fail
-  until 35  reads continue                       time until the site answers again
+  until 27  reads continue                       time until the site answers again
+  27 s      Redis hangs for 6 s (CLIENT PAUSE)   pages still served, none slow: expect 0 errors
   35 s      Redis stopped (shutdown nosave)      pages still served: expect 0 errors
   50 s      Redis started again
   50-60 s   steady reads                         expect 0 errors
@@ -110,7 +111,7 @@ class Readers:
     def __init__(self, paths, threads):
         self.paths = paths
         self.threads = threads
-        self.results = []  # (answered_at, path kind, ok, status or error)
+        self.results = []  # (answered_at, path kind, ok, status or error, seconds taken)
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.counter = 0
@@ -130,6 +131,7 @@ class Readers:
     def run(self):
         while not self.stopping.is_set():
             kind, path = self.next_path()
+            started = time.monotonic()
             try:
                 status = get(PORT, path, timeout=10).status
                 ok, detail = status == 200, status
@@ -137,8 +139,9 @@ class Readers:
                 ok, detail = False, type(error).__name__
             # Filed under the time the answer came: a request in flight when
             # PostgreSQL goes down belongs to the restart, not to the calm before it.
+            answered = time.monotonic()
             with self.lock:
-                self.results.append((time.monotonic(), kind, ok, detail))
+                self.results.append((answered, kind, ok, detail, answered - started))
 
     def __enter__(self):
         self.pool = [threading.Thread(target=self.run, daemon=True) for _ in range(self.threads)]
@@ -156,9 +159,14 @@ def summarise(results, start, end):
     window = [r for r in results if start <= r[0] < end]
     errors = [r for r in window if not r[2]]
     kinds = {}
-    for _, kind, _, detail in errors:
+    for _, kind, _, detail, _ in errors:
         kinds[f"{kind} {detail}"] = kinds.get(f"{kind} {detail}", 0) + 1
-    return {"requests": len(window), "errors": len(errors), "error_kinds": kinds}
+    return {
+        "requests": len(window),
+        "errors": len(errors),
+        "error_kinds": kinds,
+        "slowest_s": round(max((r[4] for r in window), default=0.0), 2),
+    }
 
 
 def recovery_seconds(results, since, until):
@@ -186,7 +194,7 @@ def timeline(results, start, end):
     """Requests and errors per second, for reading the faults' effect over time."""
     seconds = int(end - start) + 1
     rows = [{"second": n, "requests": 0, "errors": 0} for n in range(seconds)]
-    for answered, _, ok, _ in results:
+    for answered, _, ok, _, _ in results:
         if start <= answered < end:
             row = rows[int(answered - start)]
             row["requests"] += 1
@@ -200,7 +208,9 @@ def main():
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args()
     total = args.seconds
-    at = {k: total * f for k, f in (("pg", 0.25), ("redis_stop", 7 / 12), ("redis_start", 5 / 6))}
+    fractions = {"pg": 0.25, "redis_hang": 0.45, "redis_stop": 7 / 12, "redis_start": 5 / 6}
+    at = {k: total * f for k, f in fractions.items()}
+    hang_ms = round(total * 0.1 * 1000)
 
     # Ctrl-C or a kill from make: unwind through the finally below.
     signal.signal(signal.SIGTERM, interrupt)
@@ -254,6 +264,15 @@ def main():
                     f"{events['pg_restart_end'] - events['pg_restart_begin']:.1f} s"
                     + (f" ({result.stderr.strip()})" if result.returncode else "")
                 )
+                wait_until(at["redis_hang"])
+                log(f"  Redis stops answering for {hang_ms / 1000:g} s…")
+                events["redis_hang"] = time.monotonic()
+                # Connections stay open and commands wait unanswered, as with an
+                # overloaded Redis: the case where each read waits out its timeout.
+                subprocess.run(
+                    ["redis-cli", "-h", "127.0.0.1", "-p", "6379", "client", "pause", str(hang_ms)],
+                    capture_output=True,
+                )
                 wait_until(at["redis_stop"])
                 log("  stopping Redis…")
                 events["redis_stop"] = time.monotonic()
@@ -276,8 +295,11 @@ def main():
             "total": summarise(results, t0, end),
             "phases": {
                 "steady before faults": summarise(results, t0, events["pg_restart_begin"]),
-                "PostgreSQL restart until Redis stop": summarise(
-                    results, events["pg_restart_begin"], events["redis_stop"]
+                "PostgreSQL restart until Redis hangs": summarise(
+                    results, events["pg_restart_begin"], events["redis_hang"]
+                ),
+                "Redis hanging, then answering": summarise(
+                    results, events["redis_hang"], events["redis_stop"]
                 ),
                 "Redis stopped": summarise(results, events["redis_stop"], events["redis_start"]),
                 "after Redis is back": summarise(results, events["redis_start"], end),
@@ -285,10 +307,10 @@ def main():
             "timeline": timeline(results, t0, end),
             "pg_restart_seconds": round(events["pg_restart_end"] - events["pg_restart_begin"], 2),
             "recovery_after_pg_restart_began_s": recovery_seconds(
-                results, events["pg_restart_begin"], events["redis_stop"]
+                results, events["pg_restart_begin"], events["redis_hang"]
             ),
             "recovery_after_pg_back_s": recovery_seconds(
-                results, events["pg_restart_end"], events["redis_stop"]
+                results, events["pg_restart_end"], events["redis_hang"]
             ),
         }
     except KeyboardInterrupt:
@@ -306,7 +328,7 @@ def main():
         kinds = ", ".join(f"{k}: {v}" for k, v in data["error_kinds"].items())
         print(
             f"  {phase:<38}{data['requests']:>6} requests {data['errors']:>4} errors"
-            + (f"  ({kinds})" if kinds else "")
+            f"  slowest {data['slowest_s']:.2f} s" + (f"  ({kinds})" if kinds else "")
         )
     restart_second = int(events["pg_restart_begin"] - t0)
     around = report["timeline"][restart_second : restart_second + 8]
@@ -325,9 +347,10 @@ def main():
     out.write_text(json.dumps(report, indent=2))
     print(f"\nWritten to {out.relative_to(RESULTS.parent)}")
     steady = report["phases"]["steady before faults"]["errors"]
+    hang = report["phases"]["Redis hanging, then answering"]["errors"]
     redis = report["phases"]["Redis stopped"]["errors"]
     after = report["phases"]["after Redis is back"]["errors"]
-    return 0 if steady == redis == after == 0 else 1
+    return 0 if steady == hang == redis == after == 0 else 1
 
 
 if __name__ == "__main__":
