@@ -76,6 +76,11 @@ def purge_listings(instance, **kwargs):
 
 
 def register():
+    from django.core.signals import got_request_exception
+
+    from magazine.middleware import note_database_error
+
+    got_request_exception.connect(note_database_error, dispatch_uid="database-retry")
     post_save.connect(on_save, dispatch_uid="page-cache-save")
     post_delete.connect(on_delete, dispatch_uid="page-cache-delete")
     # Renditions first, so the page's first reader after the purge finds its images ready.

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a reader's request that lost its database connection is answered again.
+    "magazine.middleware.DatabaseRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "magazine.cache.PageCacheMiddleware",
@@ -138,6 +140,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A reader's GET or HEAD that loses its database connection is run again after each
+# of these pauses (seconds) before it becomes a 500 (magazine.middleware).
+DATABASE_RETRY_DELAYS = (0.25, 0.5, 1.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by all worker processes), otherwise
