@@ -22,13 +22,18 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+# Where `note_database_error` leaves a lost connection's error for the middleware.
+DATABASE_ERROR_ATTRIBUTE = "_database_error"
+
+
 class DatabaseRetryMiddleware:
     """Answer a reader's request again when the database connection failed under it.
 
     When PostgreSQL restarts or fails over, requests in flight lose their connection
     and new connections are refused for a moment: each was a 500 page. A GET or HEAD
-    request only reads, so it is run again on a fresh connection after a short pause,
-    up to `DATABASE_RETRY_DELAYS` (seconds, 0.25, 0.5 and 1 by default); if the
+    request is safe to repeat (the one that writes, the affiliate redirect, records its
+    click as its last query), so it is run again on a fresh connection after a short
+    pause, up to `DATABASE_RETRY_DELAYS` (seconds, 0.25, 0.5 and 1 by default); if the
     database is still away after those, the reader gets the 500 page as before. Other
     requests may have changed something before failing and are never repeated.
 
@@ -60,9 +65,6 @@ class DatabaseRetryMiddleware:
             # Connections that failed are replaced, as at the start of any request.
             close_old_connections()
         return response
-
-
-DATABASE_ERROR_ATTRIBUTE = "_database_error"
 
 
 def note_database_error(sender, request=None, **kwargs):
