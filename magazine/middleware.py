@@ -33,7 +33,7 @@ class DatabaseRetryMiddleware:
     and new connections are refused for a moment: each was a 500 page. A GET or HEAD
     request is safe to repeat (the one that writes, the affiliate redirect, records its
     click as its last query), so it is run again on a fresh connection after a short
-    pause, up to `DATABASE_RETRY_DELAYS` (seconds, 0.25, 0.5 and 1 by default); if the
+    pause, up to `DATABASE_RETRY_DELAYS` (seconds; see the settings); if the
     database is still away after those, the reader gets the 500 page as before. Other
     requests may have changed something before failing and are never repeated.
 
@@ -48,8 +48,7 @@ class DatabaseRetryMiddleware:
     def __call__(self, request):
         if request.method not in self.METHODS:
             return self.get_response(request)
-        delays = getattr(settings, "DATABASE_RETRY_DELAYS", (0.25, 0.5, 1.0))
-        for delay in (*delays, None):
+        for delay in (*settings.DATABASE_RETRY_DELAYS, None):
             response = self.get_response(request)
             error = getattr(request, DATABASE_ERROR_ATTRIBUTE, None)
             if error is None or delay is None:

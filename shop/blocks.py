@@ -64,6 +64,8 @@ class ShopBlock(blocks.StructBlock):
 
 def readable_books(books):
     """The chosen books readers may see, once each, in the editor's order."""
+    from magazine.models.pages import exclude_private
+
     shown, seen = [], set()
     for book in books:
         if book is None or book.pk in seen or not book.live:
@@ -71,8 +73,6 @@ def readable_books(books):
         if getattr(book, "_restricted", None) is None:
             # Chosen in the editor's form (a preview) rather than loaded from a saved
             # body, so nobody has said yet: ask the database.
-            from magazine.models.pages import exclude_private
-
             if not exclude_private(type(book).objects.filter(pk=book.pk)).exists():
                 continue
         elif book._restricted:

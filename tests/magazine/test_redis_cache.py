@@ -11,6 +11,7 @@ import pytest
 
 from magazine import redis_cache
 from magazine.redis_cache import ResilientRedisCache
+from tests.factories import SectionPageFactory
 
 
 class HungRedis:
@@ -58,19 +59,24 @@ def clock(monkeypatch):
     return current
 
 
-def cache_at(url, prefix="magazine", retry_after=5):
-    return ResilientRedisCache(
-        url,
-        {
-            "KEY_PREFIX": prefix,
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-                "IGNORE_EXCEPTIONS": True,
-                "RETRY_AFTER": retry_after,
-            },
+def cache_settings(url, prefix="magazine", retry_after=5):
+    """A cache entry as in the settings, with short timeouts to keep the tests quick."""
+    return {
+        "BACKEND": "magazine.redis_cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.2,
+            "SOCKET_TIMEOUT": 0.2,
+            "IGNORE_EXCEPTIONS": True,
+            "RETRY_AFTER": retry_after,
         },
-    )
+    }
+
+
+def cache_at(url, prefix="magazine", retry_after=5):
+    entry = cache_settings(url, prefix, retry_after)
+    return ResilientRedisCache(entry["LOCATION"], entry)
 
 
 def test_a_hung_redis_is_asked_once_then_every_operation_is_a_miss(hung):
@@ -128,19 +134,9 @@ def test_an_outage_is_logged_once_not_per_operation(hung, caplog):
 
 @pytest.mark.django_db
 def test_pages_are_served_while_redis_hangs_asking_it_once(client, settings, hung, home):
-    from tests.factories import SectionPageFactory
-
     SectionPageFactory(parent=home, title="TV", slug="tv")
-    options = {
-        "SOCKET_CONNECT_TIMEOUT": 0.2,
-        "SOCKET_TIMEOUT": 0.2,
-        "IGNORE_EXCEPTIONS": True,
-        "RETRY_AFTER": 5,
-    }
-    backend = "magazine.redis_cache.ResilientRedisCache"
     settings.CACHES = {
-        alias: {"BACKEND": backend, "LOCATION": hung.url, "KEY_PREFIX": alias, "OPTIONS": options}
-        for alias in ("default", "renditions")
+        alias: cache_settings(hung.url, prefix=alias) for alias in ("default", "renditions")
     }
     settings.PAGE_CACHE_ENABLED = True
     for path in ("/tv/", "/tv/", "/"):
