@@ -35,6 +35,7 @@ def load_settings(**env):
         "db = settings.DATABASES['default']\n"
         "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), "
         "'host': db.get('HOST'), 'health': db.get('CONN_HEALTH_CHECKS'), "
+        "'options': db.get('OPTIONS', {}), "
         "'cache': settings.CACHES['default']['BACKEND'], "
         "'renditions': settings.CACHES['renditions']['BACKEND'], "
         "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
@@ -74,6 +75,19 @@ def test_database_url_selects_postgresql_with_health_checks():
     assert values["name"] == "magazine"
     assert values["host"] == "db.internal"
     assert values["health"] is True
+
+
+def test_postgresql_prepares_repeated_queries_unless_switched_off():
+    url = "postgres://mag:pw@db.internal:5432/magazine"
+    prepared = load_settings(DJANGO_SECRET_KEY=SECRET, DATABASE_URL=url)["options"]
+    behind_old_pooler = load_settings(
+        DJANGO_SECRET_KEY=SECRET, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0"
+    )["options"]
+    sqlite = load_settings(DJANGO_DEBUG="1")["options"]
+
+    assert prepared == {"server_side_binding": True, "prepare_threshold": 5}
+    assert "prepare_threshold" not in behind_old_pooler
+    assert "server_side_binding" not in sqlite
 
 
 def test_redis_url_moves_default_and_renditions_caches_to_redis():
