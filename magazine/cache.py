@@ -28,6 +28,7 @@ from django.utils.http import urlencode
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+GENERATION_ATTRIBUTE = "_page_cache_generation"
 PUBLIC_ATTRIBUTE = "public_page_cache_ok"
 # Campaign tags and click ids added by analytics, ad and social platforms.
 TRACKING_PARAMETERS = frozenset(
@@ -52,25 +53,38 @@ TRACKING_PARAMETERS = frozenset(
 TRACKING_PREFIXES = ("utm_",)
 
 
-def _cache():
+def shared_cache():
+    """The cache for pages, their generation and site data (Redis: shared by all workers)."""
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
 def get_generation():
-    generation = _cache().get(GENERATION_KEY)
+    generation = shared_cache().get(GENERATION_KEY)
     if generation is None:
         # add() so two processes starting together agree on one value.
-        _cache().add(GENERATION_KEY, 1, timeout=None)
-        generation = _cache().get(GENERATION_KEY) or 1
+        shared_cache().add(GENERATION_KEY, 1, timeout=None)
+        generation = shared_cache().get(GENERATION_KEY) or 1
     return generation
+
+
+def request_generation(request):
+    """The generation, read once per request; None when the cache cannot be reached."""
+    if not hasattr(request, GENERATION_ATTRIBUTE):
+        try:
+            generation = get_generation()
+        except Exception:
+            logger.warning("Cache unavailable; serving uncached", exc_info=True)
+            generation = None
+        setattr(request, GENERATION_ATTRIBUTE, generation)
+    return getattr(request, GENERATION_ATTRIBUTE)
 
 
 def invalidate_all(**kwargs):
     """Bump the generation: every cached page is out of date from now on."""
     try:
-        _cache().incr(GENERATION_KEY)
+        shared_cache().incr(GENERATION_KEY)
     except ValueError:
-        _cache().set(GENERATION_KEY, 2, timeout=None)
+        shared_cache().set(GENERATION_KEY, 2, timeout=None)
     except Exception:  # an unreachable cache holds nothing stale
         logger.warning("Could not invalidate the page cache", exc_info=True)
 
@@ -139,13 +153,14 @@ class PageCacheMiddleware:
         if not self._may_use_cache(request):
             return self._finish(request, self.get_response(request), cacheable=False)
 
-        key = None
-        try:
-            key = self._key(request, get_generation())
-            cached = _cache().get(key)
-        except Exception:
-            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
-            cached = None
+        key, cached = None, None
+        generation = request_generation(request)
+        if generation is not None:
+            try:
+                key = self._key(request, generation)
+                cached = shared_cache().get(key)
+            except Exception:
+                logger.warning("Page cache unavailable; serving uncached", exc_info=True)
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
@@ -157,7 +172,7 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             try:
-                _cache().set(key, response, self.timeout)
+                shared_cache().set(key, response, self.timeout)
             except Exception:
                 logger.warning("Could not store page in cache", exc_info=True)
             response["X-Cache"] = "MISS"

@@ -3,23 +3,31 @@ from django.db.models import Q
 from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.models import Page
 
+from magazine.site_data import shared
 from magazine.sites import root_url_path
 
 
 class SiteNavigation:
-    """The header's sections and the footer's standing pages, fetched in one query."""
+    """The header's sections and the footer's standing pages, fetched in one query.
+
+    Kept in the shared cache until published content changes (`magazine.site_data`).
+    """
 
     def __init__(self, request):
         self.request = request
 
     @cached_property
     def _pages(self):
-        from magazine.models import SectionPage, StandardPage
-        from magazine.models.pages import exclude_private
-
         root_path = root_url_path(self.request)
         if root_path is None:
             return [], []
+        return shared(self.request, f"navigation:{root_path}", lambda: self._fetch(root_path))
+
+    @staticmethod
+    def _fetch(root_path):
+        from magazine.models import SectionPage, StandardPage
+        from magazine.models.pages import exclude_private
+
         section_type, standard_type = ContentType.objects.get_for_models(
             SectionPage, StandardPage
         ).values()

@@ -22,6 +22,7 @@ from magazine.models.pages import ViewRestrictionsMixin
 from magazine.pagination import paginate
 from magazine.panels import settings_panels
 from magazine.renditions import renditions_prefetch
+from magazine.site_data import SharedSiteSetting
 from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
 
 # Renditions, as templates/shop/book_page.html and shop/includes/book_card.html write
@@ -518,7 +519,7 @@ DEFAULT_DISCLOSURE = (
 
 
 @register_setting(icon="tag")
-class AffiliateSettings(BaseSiteSetting):
+class AffiliateSettings(SharedSiteSetting, BaseSiteSetting):
     """The affiliate disclosure shown before the first shop link on every page that has one."""
 
     disclosure_text = models.TextField(

@@ -4,11 +4,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from magazine.site_data import SharedSiteSetting
 from magazine.sites import x_profile_url
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(SharedSiteSetting, BaseSiteSetting):
     """Brand, footer and social accounts, editable per site in Settings."""
 
     brand_name = models.CharField(
@@ -98,7 +99,7 @@ def validate_stream_url(value):
 
 
 @register_setting(icon="media")
-class RadioStation(BaseSiteSetting):
+class RadioStation(SharedSiteSetting, BaseSiteSetting):
     """The station behind the 'listen live' strip shown on every page."""
 
     enabled = models.BooleanField(

@@ -8,9 +8,9 @@ costs a tenth of that, which took a fifth off the reference article's render.
 
 from django import template
 from django.utils import dateformat
-from django.utils.timezone import template_localtime
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 
 from magazine.templatetags.magazine_tags import html_datetime
 

@@ -48,6 +48,20 @@ def test_disclosure_precedes_first_affiliate_link_on_the_shop_index(
     assert_disclosure_precedes_first_affiliate_link(soup(client.get(shop.url)))
 
 
+def test_the_trust_link_follows_the_trust_page_when_it_moves(
+    client, home, shop, retailers, trust_page, no_page_cache
+):
+    """The disclosure settings are kept in the shared cache; a move must still show."""
+    book = make_book(shop, retailers=retailers)
+    client.get(book.url)
+    about = StandardPageFactory(parent=home, title="About us", slug="about")
+    trust_page.move(about, pos="last-child")
+
+    link = soup(client.get(book.url)).select_one("[data-affiliate-disclosure] a")
+
+    assert link["href"] == "/about/trust/"
+
+
 def test_book_page_without_offers_has_no_disclosure(client, shop, trust_page):
     page = soup(client.get(make_book(shop).url))
     assert not page.select("[data-affiliate-disclosure]")

@@ -1,0 +1,62 @@
+"""Site-wide data every page shows, kept in the shared cache until content changes.
+
+Each page's header, footer, radio strip and affiliate disclosure read three site
+settings and the navigation: four queries on every page that is rendered, for data
+that changes a few times a year. Wagtail keeps the site root paths in the cache for
+the same reason. These are kept there too, keyed on the page cache's generation
+(`magazine.cache`): any change readers could see (a setting saved, a page published,
+unpublished or moved) bumps it, so this data is never staler than a cached page, and
+the first page rendered after a change reads it afresh. The page itself, its body,
+its related articles and its product cards are always read from the database.
+"""
+
+import logging
+
+from django.conf import settings
+from wagtail.models import Site
+
+from magazine.cache import request_generation, shared_cache
+
+logger = logging.getLogger(__name__)
+
+
+def shared(request, name, build):
+    """`build()`, kept in the shared cache under `name` until published content changes."""
+    generation = request_generation(request)
+    if generation is None:
+        return build()
+    key = f"site-data:{generation}:{name}"
+    try:
+        value = shared_cache().get(key)
+    except Exception:
+        value = None
+    if value is None:
+        value = build()
+        try:
+            shared_cache().set(key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        except Exception:
+            logger.warning("Could not store site data in cache", exc_info=True)
+    return value
+
+
+class SharedSiteSetting:
+    """Mixin for site settings: readers' requests take them from the shared cache.
+
+    Only `for_request` (templates' `settings.…`, views) is cached; the settings
+    editor reads and saves through `for_site`, straight from the database.
+    """
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # Wagtail's own error
+        setting = shared(
+            request, f"setting:{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site)
+        )
+        setting._request = request  # as Wagtail does, for page URLs relative to the site
+        setattr(request, attr_name, setting)
+        return setting
