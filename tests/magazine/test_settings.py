@@ -125,3 +125,15 @@ def test_deploy_check_is_clean_with_debug_off():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_wsgi_application_freezes_what_it_loaded_and_collects_less_often():
+    code = "import gc, magazine.wsgi; print(gc.get_threshold()[0], gc.get_freeze_count())"
+    default = run_python(code, DJANGO_SECRET_KEY=SECRET)
+    tuned = run_python(code, DJANGO_SECRET_KEY=SECRET, PYTHON_GC_THRESHOLD="2500")
+    assert default.returncode == 0, default.stderr
+
+    threshold, frozen = map(int, default.stdout.split())
+    assert threshold == 10000
+    assert frozen > 50_000  # Django, Wagtail and the project, loaded before the first request
+    assert tuned.stdout.split()[0] == "2500"
