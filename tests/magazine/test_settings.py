@@ -137,3 +137,32 @@ def test_the_wsgi_application_freezes_what_it_loaded_and_collects_less_often():
     assert threshold == 10000
     assert frozen > 50_000  # Django, Wagtail and the project, loaded before the first request
     assert tuned.stdout.split()[0] == "2500"
+
+
+def gunicorn_config(**env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "WEB_"))}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("gunicorn")), "--print-config"],
+        cwd=PROJECT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return {
+        name.strip(): value.strip()
+        for name, value in (
+            line.split("=", 1) for line in result.stdout.splitlines() if "=" in line
+        )
+    }
+
+
+def test_gunicorn_started_in_the_project_runs_threaded_workers():
+    config = gunicorn_config()
+    tuned = gunicorn_config(WEB_CONCURRENCY="5", GUNICORN_THREADS="4", GUNICORN_BIND="10.0.0.2:80")
+
+    assert config["wsgi_app"] == "magazine.wsgi:application"
+    assert (config["worker_class"], config["workers"], config["threads"]) == ("gthread", "3", "1")
+    assert config["bind"] == "['0.0.0.0:8000']"
+    assert (tuned["workers"], tuned["threads"], tuned["bind"]) == ("5", "4", "['10.0.0.2:80']")
