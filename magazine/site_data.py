@@ -1,19 +1,21 @@
-"""Site-wide data every page shows, kept in the shared cache until content changes.
+"""Site-wide data every page needs, kept in the shared cache until content changes.
 
-Each page's header, footer, radio strip and affiliate disclosure read three site
-settings and the navigation: four queries on every page that is rendered, for data
-that changes a few times a year. Wagtail keeps the site root paths in the cache for
-the same reason. These are kept there too, keyed on the page cache's generation
-(`magazine.cache`): any change readers could see (a setting saved, a page published,
-unpublished or moved) bumps it, so this data is never staler than a cached page, and
-the first page rendered after a change reads it afresh. The page itself, its body,
-its related articles and its product cards are always read from the database.
+To serve any page, Wagtail finds the request's site and its home page, and the
+header, footer, radio strip and affiliate disclosure read three site settings and the
+navigation: six queries on every page rendered, for data that changes a few times a
+year. Wagtail keeps the site root paths in the cache for the same reason; these are
+kept there too, keyed on the page cache's generation (`magazine.cache`). Any change
+readers could see (a site or setting saved, a page published, unpublished or moved)
+bumps it, so this data is never staler than a cached page, and the first page
+rendered after a change reads it afresh. The page itself, its body, its related
+articles and its product cards are always read from the database.
 """
 
 import logging
 
 from django.conf import settings
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from magazine.cache import request_generation, shared_cache
 
@@ -60,3 +62,40 @@ class SharedSiteSetting:
         setting._request = request  # as Wagtail does, for page URLs relative to the site
         setattr(request, attr_name, setting)
         return setting
+
+
+class SiteMiddleware:
+    """Wagtail's page view finds the request's Site, and its home page, in the cache.
+
+    Wagtail looks both up for every page it serves (two queries), though they change
+    only when the site or the home page does, and each bumps the generation. Only
+    readers' requests for Wagtail pages take them from the cache: requests with a
+    session cookie (editors, previews) keep Wagtail's own lookup, so nothing in the
+    admin ever sees a cached page object, and other views pay nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        # Keyed as Wagtail matches sites: on the raw host name and the port.
+        site = shared(
+            request,
+            f"site:{request._get_raw_host()}:{request.get_port()}",
+            lambda: self._find(request),
+        )
+        if site is not None:
+            request._wagtail_site = site  # where Site.find_for_request keeps its answer
+        return None
+
+    @staticmethod
+    def _find(request):
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site

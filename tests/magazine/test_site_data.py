@@ -107,3 +107,44 @@ def test_the_settings_editor_reads_the_database(admin_client, home, section):
     response = admin_client.get(f"/admin/settings/magazine/sitesettings/{site.pk}/")
 
     assert b"Changed in the database" in response.content
+
+
+def site_lookups(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response, [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].split(" FROM ", 1)[-1].startswith(('"wagtailcore_site"', '"magazine_homepage"'))
+    ]
+
+
+def test_readers_find_the_site_and_its_home_page_in_the_cache(client, home, section):
+    _, first = site_lookups(client, "/tv/")
+    response, second = site_lookups(client, "/")
+
+    assert len(first) == 2  # the site, then the home page's own fields
+    assert second == []
+    assert response.context["page"] == home
+
+
+def test_editors_requests_look_the_site_up_in_the_database(admin_client, home, section):
+    site_lookups(admin_client, "/tv/")
+    _, again = site_lookups(admin_client, "/tv/")
+
+    assert len(again) == 2
+
+
+def test_a_changed_site_is_used_at_once(client, home, section):
+    from wagtail.models import Site
+
+    client.get("/tv/")
+    other_root = SectionPageFactory(parent=home, title="Weekend", slug="weekend")
+    SectionPageFactory(parent=other_root, title="Brunch", slug="brunch")
+    site = Site.objects.get()
+    site.root_page = other_root
+    site.save()
+
+    assert client.get("/brunch/").status_code == 200
+    assert client.get("/tv/").status_code == 404
