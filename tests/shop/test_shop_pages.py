@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from shop.models import BookAuthor
 from tests.factories import SectionPageFactory
 from tests.shop.factories import (
     ArticlePageFactory,
@@ -283,3 +284,18 @@ def test_offers_whose_link_no_longer_validates_are_not_shown(client, shop, retai
     amazon.save()
     page = soup(client.get(book.url))
     assert [b.get_text() for b in page.select("a.offer__button")] == ["Buy at Waterstones"]
+
+
+def test_a_books_authors_read_as_a_list_linked_to_published_profiles(client, shop, oseman):
+    book = make_book(shop, person=oseman)
+    BookAuthor.objects.filter(book=book).update(sort_order=0)
+    unpublished = PersonPageFactory(parent=oseman.get_parent(), title="Draft Person", live=False)
+    BookAuthor.objects.create(book=book, person=unpublished, sort_order=1)
+    BookAuthor.objects.create(book=book, name="Sam <Illustrator>", sort_order=2)
+
+    for url, selector in [(book.url, ".book__authors"), (shop.url, ".book-card__authors")]:
+        authors = soup(client.get(url)).select_one(selector)
+        assert authors.get_text().strip() == "by Alice Oseman, Draft Person and Sam <Illustrator>"
+        assert [(a.get_text(), a["href"]) for a in authors.select("a")] == [
+            ("Alice Oseman", oseman.url)
+        ]
