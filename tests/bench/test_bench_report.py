@@ -63,8 +63,25 @@ def test_a_page_is_reported_with_the_query_count_most_requests_made(monkeypatch)
         return common.Response(200, headers, b"", 41.0)
 
     monkeypatch.setattr(run, "get", fake_get)
-    result = run.sample(8202, "/an-article/", 7)
+    result = run.sample(8202, "/an-article/", 7, warmup=0)
 
     assert result["queries"] == 21
     assert result["queries_max"] == 23
     assert result["samples"] == 7
+
+
+def test_warm_up_requests_are_not_timed_but_their_queries_are_reported(monkeypatch):
+    # Two workers' first requests: slow, with more queries; then the steady state.
+    responses = iter([(30, 95.0), (28, 90.0)] + [(21, 40.0)] * 5)
+
+    def fake_get(port, path, timeout):
+        queries, server_ms = next(responses)
+        headers = {"x-query-count": str(queries), "x-server-time": str(server_ms)}
+        return common.Response(200, headers, b"", server_ms + 1)
+
+    monkeypatch.setattr(run, "get", fake_get)
+    result = run.sample(8202, "/an-article/", 5, warmup=2)
+
+    assert result["samples"] == 5
+    assert result["median_ms"] == result["p95_ms"] == 40.0
+    assert (result["queries"], result["queries_max"]) == (21, 30)
