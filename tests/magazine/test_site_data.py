@@ -1,4 +1,5 @@
-"""Site settings and navigation come from the shared cache until content changes."""
+"""The site, its home page, settings and navigation come from the shared cache until content
+changes."""
 
 import pytest
 from django.db import connection
