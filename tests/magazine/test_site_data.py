@@ -1,5 +1,4 @@
-"""The site, its home page, settings and navigation come from the shared cache until content
-changes."""
+"""The site, home page, settings and navigation come from the shared cache until they change."""
 
 import pytest
 from django.db import connection
