@@ -13,7 +13,8 @@ class AuthorViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["name", "role", "slug"]
-    search_fields = ["name", "role"]
+    # Searches the model's indexed fields (name and role, `Author.search_fields`):
+    # naming fields here restricts the query, which SQLite's full-text index can't do.
     ordering = ["name"]
     # The byline's chooser searches by name as editors type.
     chooser_per_page = 20

@@ -58,9 +58,12 @@ class Author(index.Indexed, models.Model):
             heading="Social links",
         ),
     ]
+    # The admin's author list searches names and roles as editors type.
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("role"),
         index.FilterField("slug"),
     ]
 

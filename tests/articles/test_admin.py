@@ -34,6 +34,19 @@ def test_authors_are_listed_in_the_admin(editor):
     assert b"Piper Huxley" in response.content
 
 
+def test_the_author_list_searches_by_name_and_role(editor):
+    AuthorFactory(name="Piper Huxley", slug="piper", role="TV editor")
+    AuthorFactory(name="Sam Adeyemi", slug="sam", role="Books editor")
+    url = reverse("wagtailsnippets_articles_author:list")
+
+    by_name = editor.get(url, {"q": "Piper"})
+    by_role = editor.get(url, {"q": "Books"})
+
+    assert by_name.status_code == by_role.status_code == 200
+    assert b"Piper Huxley" in by_name.content and b"Sam Adeyemi" not in by_name.content
+    assert b"Sam Adeyemi" in by_role.content and b"Piper Huxley" not in by_role.content
+
+
 def test_article_editor_and_preview_work(editor, article):
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
     assert edit.status_code == 200
