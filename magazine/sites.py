@@ -4,14 +4,15 @@ from wagtail.models import Site
 
 
 def root_url_path(request):
-    """The url_path of the request's site root (e.g. "/home/"), from Wagtail's cache.
+    """The url_path of the request's site root (e.g. "/home/").
 
-    Lets callers filter pages by `url_path` without loading the root page itself.
+    Wagtail's site lookup fetches the root page along with the site, so this costs
+    nothing more; callers filter pages by `url_path` with it.
     """
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return next((p.root_path for p in Site.get_site_root_paths() if p.site_id == site.id), None)
+    return site.root_page.url_path
 
 
 def x_profile_url(handle):
