@@ -26,20 +26,25 @@ def station(home):
     return station
 
 
-def site_data_queries(client, path):
+def queries_made(client, path, reads):
+    """The page at `path`, and the SQL it ran that `reads` picks out."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
-    return response, [q["sql"] for q in queries.captured_queries if reads_site_data(q["sql"])]
+    return response, [q["sql"] for q in queries.captured_queries if reads(q["sql"])]
+
+
+def selects_from(sql, *tables):
+    return sql.split(" FROM ", 1)[-1].startswith(tuple(f'"{table}"' for table in tables))
+
+
+def site_data_queries(client, path):
+    return queries_made(client, path, reads_site_data)
 
 
 def reads_site_data(sql):
-    selected_from = sql.split(" FROM ", 1)[-1]
     where = sql.split(" WHERE ", 1)[-1]
-    return (
-        selected_from.startswith(tuple(f'"{table}"' for table in SITE_DATA_TABLES))
-        or '"show_in_menus"' in where  # the navigation
-    )
+    return selects_from(sql, *SITE_DATA_TABLES) or '"show_in_menus"' in where  # navigation
 
 
 def test_a_second_page_reads_no_settings_or_navigation(client, home, section):
@@ -110,14 +115,9 @@ def test_the_settings_editor_reads_the_database(admin_client, home, section):
 
 
 def site_lookups(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return response, [
-        q["sql"]
-        for q in queries.captured_queries
-        if q["sql"].split(" FROM ", 1)[-1].startswith(('"wagtailcore_site"', '"magazine_homepage"'))
-    ]
+    return queries_made(
+        client, path, lambda sql: selects_from(sql, "wagtailcore_site", "magazine_homepage")
+    )
 
 
 def test_readers_find_the_site_and_its_home_page_in_the_cache(client, home, section):
