@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format chromium frontend-tools clean bench soak lighthouse screenshots
+.PHONY: run test lint format chromium frontend-tools clean bench bench-compare soak lighthouse screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,11 +51,13 @@ test: $(VENV)/.installed-dev chromium node_modules/.installed
 	DJANGO_SETTINGS_MODULE=magazine.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
@@ -65,9 +67,13 @@ clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
 
 # Measurement tools (outside the test suite; need PostgreSQL on 127.0.0.1:5432 with
-# trust auth and Redis on 127.0.0.1:6379). See "Benchmarks and soak test" in README.md.
+# trust auth and Redis on 127.0.0.1:6379). See docs/benchmarks.md.
 bench: $(VENV)/.installed
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# This checkout against an earlier commit (BASELINE, default 17eb501), side by side.
+bench-compare: $(VENV)/.installed
+	$(PY) bench/compare.py $(if $(BASELINE),--baseline $(BASELINE)) $(BENCH_ARGS)
 
 soak: $(VENV)/.installed
 	$(PY) bench/soak.py $(SOAK_ARGS)

@@ -8,4 +8,4 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from articles import signal_handlers
 
-        signal_handlers.register()
+        signal_handlers.connect()

@@ -5,6 +5,7 @@ import logging
 
 import requests
 from django.core.cache import cache
+from django.utils.html import format_html
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException, EmbedNotFoundException
 from wagtail.embeds.finders.oembed import OEmbedFinder
@@ -49,8 +50,6 @@ class QuickOEmbedFinder(OEmbedFinder):
 
 
 def _stock_result(oembed):
-    from django.utils.html import format_html
-
     if oembed["type"] == "photo":
         html = format_html('<img src="{}" alt="">', oembed["url"])
     else:

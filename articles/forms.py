@@ -7,17 +7,19 @@ the field an editor needs to fix.
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from magazine.streamfield import walk
+from shop.blocks import BookChooserBlock
+
 
 def shop_books_without_offers(body):
     """Titles of books in the body's shop blocks that nobody can buy anywhere."""
-    titles = []
-    for block in body or []:
-        if block.block_type != "shop":
-            continue
-        for book in block.value.get("books") or []:
-            if book is not None and not book.specific.offers.exists():
-                titles.append(book.title)
-    return titles
+    return [
+        visit.value.title
+        for visit in walk(body, bound=True)
+        if isinstance(visit.block, BookChooserBlock)
+        and visit.value is not None
+        and not visit.value.specific.offers.exists()
+    ]
 
 
 def publication_problems(*, hero_image, hero_alt, standfirst, author_count, body):

@@ -1,5 +1,6 @@
 """Author and tag pages: listings of articles that are not Wagtail pages themselves."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
@@ -56,8 +57,6 @@ def tag_page(request, slug):
     items = paginate(request, articles, PER_PAGE)
     if not items.object_list and items.number == 1:
         # A tag with no live articles is an empty page: better not found than thin.
-        from django.http import Http404
-
         raise Http404("No articles with this tag")
     canonical = absolute_url(request, request.path)
     return render(

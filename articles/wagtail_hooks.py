@@ -1,9 +1,10 @@
-"""Admin registration: staff writers as a snippet with a searchable chooser."""
+"""Admin registration: staff writers as a snippet with a searchable chooser; the listings."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles.models import Author
+from articles.models import ArticlePage, Author
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -21,3 +22,17 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("register_listed_page_type")
+def articles_are_the_listed_stories():
+    """Home and section pages list articles (magazine.listings)."""
+    return ArticlePage
+
+
+@hooks.register("register_demo_content", order=30)
+def demo_articles(**context):
+    """`manage.py load_demo`: the reference article and its neighbours, on the site and shop."""
+    from articles.demo import articles
+
+    return articles.build(**context)

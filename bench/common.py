@@ -88,11 +88,11 @@ def analyze(db_name):
         conn.execute("VACUUM ANALYZE")
 
 
-def manage(env, *args, quiet=False):
+def manage(env, *args, quiet=False, cwd=ROOT):
     started = time.monotonic()
     subprocess.run(
         [PYTHON, "manage.py", *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         check=True,
         stdout=subprocess.DEVNULL if quiet else None,
@@ -142,10 +142,11 @@ def prepare_site(db_name, *, corpus_args=None, demo=True, reuse=False):
 class Server:
     """gunicorn with production settings on one loopback port."""
 
-    def __init__(self, db_name, port, workers=2, **env):
+    def __init__(self, db_name, port, workers=2, cwd=ROOT, **env):
         self.port = port
         self.env = production_env(db_name, **env)
         self.workers = workers
+        self.cwd = cwd
         self.process = None
 
     def __enter__(self):
@@ -164,7 +165,7 @@ class Server:
                 "--graceful-timeout",
                 "5",
             ],
-            cwd=ROOT,
+            cwd=self.cwd,
             env=self.env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -217,7 +218,7 @@ def get(port, path, timeout=10):
     return Response(status, headers, body, (time.perf_counter() - started) * 1000)
 
 
-def discover_pages(db_name):
+def discover_pages(db_name, cwd=ROOT):
     """The URLs to measure, found in the database: the first live page of each type."""
     script = r"""
 import json
@@ -248,8 +249,8 @@ pages["tag"] = f"/tags/{tag.slug}/" if tag else None
 pages["article"] = first("articles.ArticlePage", slug="heartstopper-season-two") or first(
     "articles.ArticlePage"
 )
-pages["person"] = first("articles.PersonPage")
-pages["show"] = first("articles.ShowPage")
+pages["person"] = first("cast.PersonPage")
+pages["show"] = first("cast.ShowPage")
 pages["book"] = first("shop.BookPage")
 pages["shop"] = first("shop.ShopIndexPage")
 # The floor: what any page with the site's header, navigation and footer costs.
@@ -259,7 +260,7 @@ print("PAGES=" + json.dumps(pages))
     env = production_env(db_name)
     out = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         check=True,
         capture_output=True,

@@ -6,6 +6,6 @@ class MagazineConfig(AppConfig):
     verbose_name = "Magazine"
 
     def ready(self):
-        from magazine import signal_handlers
+        from magazine import checks, signal_handlers  # noqa: F401 - checks register on import
 
-        signal_handlers.register()
+        signal_handlers.connect()

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.models import Page
 
+from magazine.models import SectionPage, StandardPage
+from magazine.privacy import exclude_private
 from magazine.site_data import shared
 from magazine.sites import root_url_path
 
@@ -25,9 +27,6 @@ class SiteNavigation:
 
     @staticmethod
     def _fetch(root_path):
-        from magazine.models import SectionPage, StandardPage
-        from magazine.models.pages import exclude_private
-
         section_type, standard_type = ContentType.objects.get_for_models(
             SectionPage, StandardPage
         ).values()

@@ -1,9 +1,5 @@
 """Dashboard panels for the editorial team."""
 
-from datetime import timedelta
-
-from django.db.models import Count
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
@@ -34,27 +30,3 @@ class InReviewPanel(Component):
             if int(state.object_id) in pages
         ]
         return {"items": items}
-
-
-class TopOffersPanel(Component):
-    """This week's most-clicked affiliate offers, for people allowed to see click reports."""
-
-    name = "top_offers"
-    template_name = "magazine/admin/top_offers_panel.html"
-    order = 206
-
-    def __init__(self, days=7, limit=10):
-        self.days = days
-        self.limit = limit
-
-    def get_context_data(self, parent_context):
-        from shop.models import Click
-
-        since = timezone.now() - timedelta(days=self.days)
-        rows = (
-            Click.objects.filter(clicked_at__gte=since, offer__isnull=False)
-            .values("offer", "offer__retailer__name", "offer__book__title", "offer__book_id")
-            .annotate(clicks=Count("id"))
-            .order_by("-clicks", "offer__book__title")[: self.limit]
-        )
-        return {"rows": list(rows), "days": self.days}

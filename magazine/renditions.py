@@ -13,11 +13,18 @@ reader of a newly published page never waits for an image to be resized.
 import logging
 from collections import defaultdict
 
+from django.apps import apps
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
+
+# A story's teaser on every listing (templates/includes/teaser.html), as the template
+# writes it (tests/perf/test_rendition_specs.py checks each template against its
+# constant): listings prefetch it and publishing makes it in advance.
+TEASER_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x225,800x450}"
 
 
 def expand(spec):
@@ -98,9 +105,6 @@ def on_publish(instance, **kwargs):
 
 def live_pages_with_images():
     """Every live page whose type declares renditions, one page type at a time."""
-    from django.apps import apps
-    from wagtail.models import Page
-
     for model in apps.get_models():
         if not issubclass(model, Page) or model._meta.abstract:
             continue

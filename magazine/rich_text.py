@@ -7,22 +7,19 @@ this site changes how its URL is made, so this handler fetches the linked pages 
 one small query and reads the site root paths once per paragraph.
 
 A page whose body has many paragraphs renders each of them on its own; wrapped in
-`prefetched_page_links(values)`, the links of every paragraph in those values are
+`prefetched_page_links(streams)`, the links of every paragraph in those values are
 found in one query before rendering begins.
 """
 
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from wagtail.blocks.list_block import ListValue
-from wagtail.blocks.stream_block import StreamValue
 from wagtail.models import Page, Site
-from wagtail.rich_text import RichText
 from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
 
+from magazine.streamfield import linked_page_ids
+
 URL_FIELDS = ("id", "path", "depth", "url_path", "live", "locale_id", "translation_key")
-PAGE_LINK_ID = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*\bid="(\d+)"')
 
 # {page id: page or None} found ahead of rendering, for the duration of one render.
 _prefetched = ContextVar("prefetched_page_links", default=None)
@@ -38,34 +35,14 @@ def fetch_pages(ids):
     return pages
 
 
-def rich_texts(value):
-    """Every RichText inside a StreamField value, at any depth."""
-    if isinstance(value, RichText):
-        yield value
-    elif isinstance(value, StreamValue):
-        for child in value:
-            yield from rich_texts(child.value)
-    elif isinstance(value, dict):
-        for child in value.values():
-            yield from rich_texts(child)
-    elif isinstance(value, ListValue | list | tuple):
-        for child in value:
-            yield from rich_texts(child)
-
-
 @contextmanager
-def prefetched_page_links(*values):
-    """Inside this block, the page links of all rich text in `values` need no more queries.
+def prefetched_page_links(*streams):
+    """Inside this block, the page links of the rich text in `streams` need no more queries.
 
-    They are found in one query on entry; links added later (or missed) are still
-    looked up as usual.
+    `streams` are StreamField values. Their links are found in one query on entry;
+    links added later (or missed) are still looked up as usual.
     """
-    ids = {
-        int(pk)
-        for value in values
-        for text in rich_texts(value)
-        for pk in PAGE_LINK_ID.findall(text.source)
-    }
+    ids = {pk for stream in streams for pk in linked_page_ids(stream)}
     found = fetch_pages(ids) if ids else {}
     token = _prefetched.set({pk: found.get(pk) for pk in ids})
     try:

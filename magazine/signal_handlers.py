@@ -1,6 +1,7 @@
 """What invalidates the page cache: any change to what readers can see."""
 
 from django.conf import settings
+from django.core.signals import got_request_exception
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -10,11 +11,21 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from magazine.cache import invalidate_all
+from magazine.middleware import note_database_error
 from magazine.renditions import on_publish as prerender_renditions
+from magazine.sitemaps import PageSitemap
 
 # Content apps whose saved objects can appear on pages (snippets, inline rows,
 # settings, images). Pages themselves invalidate on publish, not on draft saves.
-CONTENT_APPS = {"magazine", "articles", "shop", "wagtailimages", "wagtailredirects", "taggit"}
+CONTENT_APPS = {
+    "magazine",
+    "cast",
+    "shop",
+    "articles",
+    "wagtailimages",
+    "wagtailredirects",
+    "taggit",
+}
 EXTRA_MODELS = {"wagtailcore.Site", "wagtailcore.PageViewRestriction"}
 # Saved all the time, never shown to readers.
 IGNORED_MODELS = {"shop.Click"}
@@ -47,8 +58,6 @@ def sitemap_page_urls(page, site):
     Sitemap pages hold blocks of page ids (see `magazine.sitemaps`), so publishing or
     unpublishing a page changes only the one that holds its id.
     """
-    from magazine.sitemaps import PageSitemap
-
     base = site.root_url + reverse("sitemap-section", kwargs={"section": "pages"})
     number = PageSitemap.number_for(page.pk)
     # The index links page 1 without a number; readers may ask for either form.
@@ -75,11 +84,7 @@ def purge_listings(instance, **kwargs):
     batch.purge()
 
 
-def register():
-    from django.core.signals import got_request_exception
-
-    from magazine.middleware import note_database_error
-
+def connect():
     got_request_exception.connect(note_database_error, dispatch_uid="database-retry")
     post_save.connect(on_save, dispatch_uid="page-cache-save")
     post_delete.connect(on_delete, dispatch_uid="page-cache-delete")

@@ -8,13 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from magazine import views
 from magazine.cache import public_cache
-from magazine.search import search
 from magazine.sitemaps import SITEMAPS, sitemap_section
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search, name="search"),
     # /sitemap.xml is an index pointing at /sitemap-pages.xml?p=1, ?p=2…
     path(
         "sitemap.xml",

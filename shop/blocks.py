@@ -4,6 +4,10 @@ import copy
 
 from wagtail import blocks
 
+from magazine.privacy import exclude_private, restricted_here
+from magazine.streamfield import chosen_ids
+from shop.models import BookPage, with_card_data
+
 
 class BookChooserBlock(blocks.PageChooserBlock):
     """Chooses a book; loads the chosen books with everything a product card shows.
@@ -18,9 +22,6 @@ class BookChooserBlock(blocks.PageChooserBlock):
         super().__init__(page_type="shop.BookPage", **kwargs)
 
     def bulk_to_python(self, values):
-        from magazine.models.pages import restricted_here
-        from shop.models import BookPage, with_card_data
-
         ids = [pk for pk in values if pk is not None]
         found = (
             with_card_data(BookPage.objects.annotate(_restricted=restricted_here())).in_bulk(ids)
@@ -49,7 +50,7 @@ class ShopBlock(blocks.StructBlock):
     class Meta:
         icon = "tag"
         label = "Shop"
-        template = "blocks/shop_block.html"
+        template = "shop/blocks/shop_block.html"
         help_text = (
             "Product cards with a button per retailer. The affiliate disclosure is added "
             "to the page automatically; books that are not published are left out."
@@ -64,8 +65,6 @@ class ShopBlock(blocks.StructBlock):
 
 def readable_books(books):
     """The chosen books readers may see, once each, in the editor's order."""
-    from magazine.models.pages import exclude_private
-
     shown, seen = [], set()
     for book in books:
         if book is None or book.pk in seen or not book.live:
@@ -80,3 +79,8 @@ def readable_books(books):
         seen.add(book.pk)
         shown.append(book)
     return shown
+
+
+def chosen_book_ids(stream):
+    """The ids of the books chosen in a StreamField body's shop blocks, in order, once each."""
+    return chosen_ids(stream, BookChooserBlock)

@@ -1,12 +1,15 @@
 """Forms of the shop: the shop index's filters and the click report's date range."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django import forms
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
+
+from shop.models import BookAuthor
 
 MAX_REPORT_DAYS = 366
 
@@ -42,8 +45,6 @@ class BookFilterForm(forms.Form):
     series = forms.ChoiceField(label="Series", required=False, widget=LeanSelect)
 
     def __init__(self, books, data=None):
-        from shop.models import BookAuthor
-
         super().__init__(data=data or None)
         self._authors = {}
         rows = (
@@ -73,8 +74,6 @@ class BookFilterForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", {})
         author = cleaned.get("author")
         if author:
-            from shop.models import BookAuthor
-
             person_id, name = self._authors[author]
             if person_id:
                 credits = BookAuthor.objects.filter(person_id=person_id)
@@ -92,8 +91,6 @@ class BookFilterForm(forms.Form):
 
     def query_string(self):
         """The valid filters, for pagination links."""
-        from urllib.parse import urlencode
-
         cleaned = getattr(self, "cleaned_data", {})
         return urlencode({k: cleaned[k] for k in ("author", "series") if cleaned.get(k)})
 

@@ -17,11 +17,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from magazine.models.metadata import MetadataMixin
-from magazine.models.pages import ViewRestrictionsMixin
+from magazine.models import BasePage
 from magazine.pagination import paginate
-from magazine.panels import settings_panels
-from magazine.renditions import renditions_prefetch
+from magazine.renditions import TEASER_IMAGE_SPEC, renditions_prefetch
 from magazine.site_data import SharedSiteSetting
 from shop.links import MAX_URL_LENGTH, validate_domain_entry, validate_offer_url
 
@@ -108,13 +106,12 @@ class Retailer(models.Model):
             raise ValidationError({"allowed_domains": errors})
 
 
-class ShopIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
+class ShopIndexPage(BasePage):
     """/shop/: every book, filterable by author and series."""
 
     intro = models.TextField("introduction", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = settings_panels()
     parent_page_types = ["magazine.HomePage"]
     subpage_types = ["shop.BookPage"]
     max_count = 1
@@ -129,7 +126,7 @@ class ShopIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
         return BookPage.objects.child_of(self).live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from shop.forms import BookFilterForm
+        from shop.forms import BookFilterForm  # the form lists the books' authors (BookAuthor)
 
         context = super().get_context(request, *args, **kwargs)
         books = self.books()
@@ -142,20 +139,19 @@ class ShopIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
         return context
 
 
-class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
-    FORMAT_CHOICES = [
-        ("paperback", "Paperback"),
-        ("hardback", "Hardback"),
-        ("graphic-novel", "Graphic novel (paperback)"),
-        ("ebook", "Ebook"),
-        ("audiobook", "Audiobook"),
-    ]
-    BADGE_CHOICES = [
-        ("", "No badge"),
-        ("best-seller", "Best-seller"),
-        ("staff-pick", "Staff pick"),
-        ("new", "New"),
-    ]
+class BookPage(BasePage):
+    class Format(models.TextChoices):
+        PAPERBACK = "paperback", "Paperback"
+        HARDBACK = "hardback", "Hardback"
+        GRAPHIC_NOVEL = "graphic-novel", "Graphic novel (paperback)"
+        EBOOK = "ebook", "Ebook"
+        AUDIOBOOK = "audiobook", "Audiobook"
+
+    class Badge(models.TextChoices):
+        NONE = "", "No badge"
+        BEST_SELLER = "best-seller", "Best-seller"
+        STAFF_PICK = "staff-pick", "Staff pick"
+        NEW = "new", "New"
 
     series = models.CharField("series", max_length=120, blank=True)
     volume = models.PositiveSmallIntegerField("volume", null=True, blank=True)
@@ -177,11 +173,15 @@ class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
     publisher = models.CharField("publisher", max_length=120, blank=True)
     publication_date = models.DateField("publication date", null=True, blank=True)
     book_format = models.CharField(
-        "format", max_length=20, choices=FORMAT_CHOICES, default="paperback"
+        "format", max_length=20, choices=Format.choices, default=Format.PAPERBACK
     )
     blurb = models.TextField("blurb", blank=True, help_text="What the book is about, briefly.")
     badge = models.CharField(
-        "editorial badge", max_length=20, choices=BADGE_CHOICES, blank=True, default=""
+        "editorial badge",
+        max_length=20,
+        choices=Badge.choices,
+        blank=True,
+        default=Badge.NONE,
     )
 
     content_panels = [
@@ -210,7 +210,6 @@ class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
         index.AutocompleteField("title"),
     ]
 
-    settings_panels = settings_panels()
     parent_page_types = ["shop.ShopIndexPage"]
     subpage_types = []
 
@@ -259,9 +258,11 @@ class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
         return "".join(names)
 
     def featured_in(self):
-        """Live, public articles that feature this book, newest first, teaser images fetched."""
-        from articles.models.article import TEASER_IMAGE_SPEC
+        """Live, public articles that feature this book, newest first, teaser images fetched.
 
+        `articles` is the reverse side of the article's `books` field: articles point
+        at books, so this app never needs to import them.
+        """
         return (
             self.articles.live()
             .public()
@@ -272,8 +273,6 @@ class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
 
     def rendition_specs(self, include_listed=True):
         """The cover here, on product cards, in structured data; the teasers listed here."""
-        from articles.models.article import TEASER_IMAGE_SPEC
-
         yield from super().rendition_specs()
         yield self.cover, BOOK_COVER_SPEC
         yield self.cover, BOOK_CARD_COVER_SPEC
@@ -347,12 +346,19 @@ class BookPage(MetadataMixin, ViewRestrictionsMixin, Page):
 
 
 SCHEMA_BOOK_FORMATS = {
-    "paperback": "https://schema.org/Paperback",
-    "hardback": "https://schema.org/Hardcover",
-    "graphic-novel": "https://schema.org/GraphicNovel",
-    "ebook": "https://schema.org/EBook",
-    "audiobook": "https://schema.org/AudiobookFormat",
+    BookPage.Format.PAPERBACK: "https://schema.org/Paperback",
+    BookPage.Format.HARDBACK: "https://schema.org/Hardcover",
+    BookPage.Format.GRAPHIC_NOVEL: "https://schema.org/GraphicNovel",
+    BookPage.Format.EBOOK: "https://schema.org/EBook",
+    BookPage.Format.AUDIOBOOK: "https://schema.org/AudiobookFormat",
 }
+
+
+def has_live_offers(book_ids):
+    """Can readers buy any of these books: is one of them live, public and on offer?"""
+    if not book_ids:
+        return False
+    return BookPage.objects.live().public().filter(pk__in=book_ids, offers__isnull=False).exists()
 
 
 def offer_queryset():
@@ -376,7 +382,7 @@ class BookAuthor(Orderable):
 
     book = ParentalKey(BookPage, on_delete=models.CASCADE, related_name="book_authors")
     person = models.ForeignKey(
-        "articles.PersonPage",
+        "cast.PersonPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

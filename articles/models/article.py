@@ -1,3 +1,10 @@
+"""The article page: headline, standfirst, hero, byline and a StreamField body.
+
+Its metadata lives in articles/metadata.py, its renditions in articles/renditions.py
+and its related-articles query in articles/related.py; its body is read through the
+one StreamField walker (magazine/streamfield.py).
+"""
+
 import math
 import re
 from functools import cached_property
@@ -5,11 +12,8 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -18,55 +22,17 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles import related, renditions
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
-from magazine.models.metadata import (
-    JSON_LD_IMAGE_SPECS,
-    MetadataMixin,
-    absolute_url,
-    rendition_dict,
-)
-from magazine.models.pages import ViewRestrictionsMixin, exclude_private
-from magazine.panels import settings_panels
-from magazine.renditions import renditions_prefetch
-from magazine.rich_text import prefetched_page_links
-
-# Renditions, written as the {% picture %} / {% image %} tags in the templates write
-# them (tests/perf/test_rendition_specs.py checks each template against its constant),
-# so listings prefetch exactly what they render and publishing makes them in advance.
-# Teasers (templates/includes/teaser.html).
-TEASER_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x225,800x450}"
-# The hero (templates/articles/article_page.html).
-HERO_IMAGE_SPEC = "format-{webp,jpeg} width-{640,960,1280,1600}"
-# Images in the body (templates/blocks/image_block.html).
-BODY_IMAGE_SPEC = "format-{webp,jpeg} width-{480,800,1200,1600}"
-# The byline's author cards (article_page.html) and an author's own page (author_page.html).
-AUTHOR_CARD_PHOTO_SPEC = "fill-96x96"
-AUTHOR_PAGE_PHOTO_SPEC = "fill-160x160"
+from articles.metadata import ArticleMetadataMixin
+from magazine import streamfield
+from magazine.models import BasePage
+from magazine.privacy import exclude_private
+from magazine.renditions import TEASER_IMAGE_SPEC, attach_renditions, renditions_prefetch
 
 WORDS_PER_MINUTE = 230
 TOC_MIN_HEADINGS = 4
-RELATED_COUNT = 4
-
-
-def _stream_text(raw_blocks):
-    """Every word a reader would read in a raw StreamField value (no database access)."""
-    for block in raw_blocks or []:
-        value = block.get("value")
-        if isinstance(value, str):
-            yield strip_tags(value)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if key == "content" and isinstance(item, list):
-                    yield from _stream_text(item)
-                elif isinstance(item, str) and key in {
-                    "text",
-                    "quote",
-                    "caption",
-                    "warning",
-                    "attribution",
-                }:
-                    yield strip_tags(item)
 
 
 class ArticleTag(TaggedItemBase):
@@ -95,10 +61,8 @@ class ArticlePageAuthor(Orderable):
         unique_together = [("page", "author")]
 
 
-class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
+class ArticlePage(ArticleMetadataMixin, BasePage):
     """A story: headline, standfirst, hero, byline and a StreamField body."""
-
-    og_type = "article"
 
     standfirst = models.CharField(
         "standfirst",
@@ -156,7 +120,7 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name="tags")
 
     people = ParentalManyToManyField(
-        "articles.PersonPage",
+        "cast.PersonPage",
         blank=True,
         related_name="articles",
         verbose_name="people",
@@ -164,7 +128,7 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
         "and the people linked in the text.",
     )
     shows = ParentalManyToManyField(
-        "articles.ShowPage",
+        "cast.ShowPage",
         blank=True,
         related_name="articles",
         verbose_name="shows",
@@ -214,12 +178,13 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
             heading="What the article is about",
         ),
     ]
-    settings_panels = settings_panels(
+    settings_panels = [
         MultiFieldPanel(
             [FieldPanel("first_published_at"), FieldPanel("updated_at")],
             heading="Dates shown to readers",
         ),
-    )
+        *BasePage.settings_panels,
+    ]
     base_form_class = ArticlePageForm
 
     search_fields = [
@@ -236,6 +201,8 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
 
     parent_page_types = ["magazine.SectionPage"]
     subpage_types = []
+    # Routing fetches the article and its hero in the one query (magazine.routing).
+    route_select_related = ("hero_image",)
 
     class Meta:
         verbose_name = "article"
@@ -366,7 +333,7 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
 
     @cached_property
     def word_count(self):
-        text = " ".join([self.title, self.standfirst, *_stream_text(self.body.get_prep_value())])
+        text = " ".join([self.title, self.standfirst, *streamfield.text(self.body)])
         return len(re.findall(r"\w+", text))
 
     @property
@@ -376,37 +343,8 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
 
     @cached_property
     def headings(self):
-        """Every heading in the body with its anchor id, unique and stable across renders.
-
-        Anchors come from the heading text, so links shared by readers keep working
-        when other parts of the article change.
-        """
-        found = []
-        seen = set()
-
-        def walk(blocks, in_spoiler=False):
-            for block in blocks or []:
-                if block.get("type") == "heading":
-                    value = block.get("value") or {}
-                    base = slugify(value.get("text", "")) or "section"
-                    anchor, n = base, 2
-                    while anchor in seen:
-                        anchor, n = f"{base}-{n}", n + 1
-                    seen.add(anchor)
-                    found.append(
-                        {
-                            "id": block.get("id"),
-                            "text": value.get("text", ""),
-                            "level": value.get("level", "h2"),
-                            "anchor": anchor,
-                            "in_spoiler": in_spoiler,
-                        }
-                    )
-                elif block.get("type") == "spoiler":
-                    walk((block.get("value") or {}).get("content"), in_spoiler=True)
-
-        walk(self.body.get_prep_value())
-        return found
+        """Every heading in the body with its anchor id (spoiler sections' included)."""
+        return streamfield.headings(self.body, container="spoiler")
 
     @cached_property
     def heading_anchors(self):
@@ -415,87 +353,15 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
     @cached_property
     def table_of_contents(self):
         """The H2s outside spoiler sections, when there are enough to need a contents list."""
-        entries = [h for h in self.headings if h["level"] == "h2" and not h["in_spoiler"]]
+        entries = [h for h in self.headings if h["level"] == "h2" and not h["in_container"]]
         return entries if len(entries) >= TOC_MIN_HEADINGS else []
 
-    def related_articles(self, limit=RELATED_COUNT):
-        """Live articles sharing tags, the section, people or shows; newest first."""
-        if not self.pk or not self.path:
-            return []  # a preview of an article that was never saved
-        through_people = ArticlePage.people.through
-        through_shows = ArticlePage.shows.through
-        own_tags = ArticleTag.objects.filter(content_object_id=self.pk).values("tag_id")
-        own_people = through_people.objects.filter(articlepage_id=self.pk).values("personpage_id")
-        own_shows = through_shows.objects.filter(articlepage_id=self.pk).values("showpage_id")
-        parent_path = self.path[: -self.steplen]
-        matches = ArticlePage.objects.filter(
-            Q(pk__in=ArticleTag.objects.filter(tag_id__in=own_tags).values("content_object_id"))
-            | Q(path__startswith=parent_path, depth=self.depth)
-            | Q(
-                pk__in=through_people.objects.filter(personpage_id__in=own_people).values(
-                    "articlepage_id"
-                )
-            )
-            | Q(
-                pk__in=through_shows.objects.filter(showpage_id__in=own_shows).values(
-                    "articlepage_id"
-                )
-            )
-        ).values("pk")
-        return list(ArticlePage.teasers().filter(pk__in=matches).exclude(pk=self.pk)[:limit])
-
-    # Renditions made on publish (magazine/renditions.py) -------------------------
+    def related_articles(self):
+        return related.related_articles(self)
 
     def rendition_specs(self, include_listed=True):
-        """(image, spec) for every rendition this article and its teasers show.
-
-        `include_listed` adds the teasers of the related articles it lists (each also
-        made when that article was published; the bulk command visits them anyway).
-        """
-        from articles.cast import CAST_PHOTO_FILTER
-        from shop.models import BOOK_CARD_COVER_SPEC, BookPage
-
         yield from super().rendition_specs()
-        if self.hero_image:
-            yield self.hero_image, HERO_IMAGE_SPEC
-            yield self.hero_image, TEASER_IMAGE_SPEC
-            for spec in JSON_LD_IMAGE_SPECS.values():
-                yield self.hero_image, spec
-        for author in self.authors:
-            yield author.photo, AUTHOR_CARD_PHOTO_SPEC
-            yield author.photo, AUTHOR_PAGE_PHOTO_SPEC
-        book_ids = []
-        for block in self._body_blocks(self.body):
-            if block.block_type == "image":
-                yield block.value.get("image"), BODY_IMAGE_SPEC
-            elif block.block_type == "cast_rundown":
-                for member in block.block.cast_members(block.value):
-                    yield member.person.photo, CAST_PHOTO_FILTER
-            elif block.block_type == "shop":
-                book_ids += [book.pk for book in block.value.get("books") or [] if book]
-        if book_ids:
-            for book in BookPage.objects.live().filter(pk__in=book_ids).select_related("cover"):
-                yield book.cover, BOOK_CARD_COVER_SPEC
-        if include_listed:
-            for article in self.related_articles():
-                yield article.hero_image, TEASER_IMAGE_SPEC
-
-    @classmethod
-    def _body_blocks(cls, stream):
-        for block in stream:
-            yield block
-            if block.block_type == "spoiler":
-                yield from cls._body_blocks(block.value.get("content") or [])
-
-    def page_images(self):
-        """The image objects this page's own template renders: hero, byline, body."""
-        images = [self.hero_image, *(author.photo for author in self.authors)]
-        images += [
-            block.value.get("image")
-            for block in self._body_blocks(self.body)
-            if block.block_type == "image"
-        ]
-        return images
+        yield from renditions.article_rendition_specs(self, include_listed)
 
     def share_shows(self):
         """Let cast blocks about the same show share one show object and its cast.
@@ -504,24 +370,14 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
         rundowns of one show would otherwise each fetch its cast.
         """
         shows = {}
-        for block in self._body_blocks(self.body):
-            if block.block_type == "cast_rundown" and block.value.get("show") is not None:
-                show = block.value["show"]
-                block.value["show"] = shows.setdefault(show.pk, show)
-
-    def serve(self, request, *args, **kwargs):
-        """Rendered with every page link in the body found in one query, not one a paragraph."""
-        with prefetched_page_links(self.body):
-            response = super().serve(request, *args, **kwargs)
-            if callable(getattr(response, "render", None)) and not response.is_rendered:
-                response.render()
-        return response
+        for visit in renditions.body_blocks(self):
+            if visit.name == "cast_rundown" and visit.value.get("show") is not None:
+                show = visit.value["show"]
+                visit.value["show"] = shows.setdefault(show.pk, show)
 
     def get_context(self, request, *args, **kwargs):
-        from magazine.renditions import attach_renditions
-
         # Before the metadata reads the hero: one query for every rendition shown.
-        attach_renditions(self.page_images())
+        attach_renditions(renditions.page_images(self))
         self.share_shows()
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = self.authors
@@ -531,53 +387,3 @@ class ArticlePage(MetadataMixin, ViewRestrictionsMixin, Page):
         context["table_of_contents"] = self.table_of_contents
         context["related_articles"] = self.related_articles()
         return context
-
-    # Metadata -------------------------------------------------------------------
-
-    def get_social_meta(self, request):
-        tags = super().get_social_meta(request)
-        tags.append(("property", "article:published_time", self.published_at.isoformat()))
-        tags.append(("property", "article:modified_time", self.modified_at.isoformat()))
-        for author in self.authors:
-            tags.append(
-                ("property", "article:author", absolute_url(request, author.get_absolute_url()))
-            )
-        if self.section:
-            tags.append(("property", "article:section", self.section.title))
-        for tag in self.tag_list:
-            tags.append(("property", "article:tag", tag.name))
-        return tags
-
-    def get_structured_data(self, request):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.meta_title[:110],
-            "description": self.meta_description,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": {"@type": "WebPage", "@id": self.get_full_url(request)},
-            "datePublished": self.published_at.isoformat(),
-            "dateModified": self.modified_at.isoformat(),
-            "author": [
-                {
-                    "@type": "Person",
-                    "name": author.name,
-                    "url": absolute_url(request, author.get_absolute_url()),
-                    **({"jobTitle": author.role} if author.role else {}),
-                }
-                for author in self.authors
-            ],
-            "publisher": self.get_publisher_data(request),
-            "isAccessibleForFree": True,
-        }
-        if self.hero_image:
-            renditions = self.hero_image.get_renditions(*JSON_LD_IMAGE_SPECS.values())
-            data["image"] = [
-                rendition_dict(request, renditions[spec])["url"]
-                for spec in JSON_LD_IMAGE_SPECS.values()
-            ]
-        if self.section:
-            data["articleSection"] = self.section.title
-        if self.tag_list:
-            data["keywords"] = [tag.name for tag in self.tag_list]
-        return data

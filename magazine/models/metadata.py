@@ -1,6 +1,9 @@
 """Search-engine and social metadata, with every fallback in one place."""
 
+from django.conf import settings
 from django.core.cache import cache
+
+from magazine.models.site_settings import SiteSettings
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 # Google asks for article images in these three aspect ratios.
@@ -18,8 +21,6 @@ def absolute_url(request, url):
         return url
     if request is not None:
         return request.build_absolute_uri(url)
-    from django.conf import settings
-
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
@@ -78,8 +79,6 @@ class MetadataMixin:
             yield brand.logo, LOGO_SPEC
 
     def get_site_settings(self, request):
-        from magazine.models.site_settings import SiteSettings
-
         if request is not None:
             return SiteSettings.for_request(request)
         return SiteSettings.for_site(self.get_site())

@@ -45,10 +45,12 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# The site's own apps, from the foundation up (see "Architecture" in README.md).
 INSTALLED_APPS = [
     "magazine",
-    "articles",
+    "cast",
     "shop",
+    "articles",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 register = template.Library()
 
@@ -45,3 +46,15 @@ def html_datetime(value):
             value = timezone.localtime(value)
         return value.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def heading_anchor(context, value):
+    """The heading's anchor id: the page's de-duplicated one, else one from its text.
+
+    A page with headings (the article) puts `heading_anchors` (block id → anchor) in the context and
+    passes each heading's `block_id`; block previews in the admin have neither.
+    """
+    anchors = context.get("heading_anchors") or {}
+    anchor = anchors.get(context.get("block_id"))
+    return anchor or slugify(value.get("text", "")) or "section"

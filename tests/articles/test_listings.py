@@ -139,7 +139,7 @@ def test_related_articles_share_tags_section_or_shows_newest_first(client, home,
 
 
 def test_related_articles_include_shared_people_and_shows(home, tv, article):
-    from articles.models import PeopleIndexPage, PersonPage, ShowIndexPage, ShowPage
+    from cast.models import PeopleIndexPage, PersonPage, ShowIndexPage, ShowPage
 
     people = PeopleIndexPage(title="People", slug="people")
     home.add_child(instance=people)

@@ -9,7 +9,8 @@ from django.test import override_settings
 from django.urls import clear_url_caches
 from wagtail.models import Page
 
-from articles.models import ArticlePage, PersonPage, ShowPage
+from articles.models import ArticlePage
+from cast.models import PersonPage, ShowPage
 from magazine import urls as magazine_urls
 from shop.models import BookPage, validate_isbn13
 from tests.sitemap_xml import locations

@@ -5,14 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 
-from articles.models import (
-    ArticlePage,
-    PeopleIndexPage,
-    PersonPage,
-    Role,
-    ShowIndexPage,
-    ShowPage,
-)
+from articles.models import ArticlePage
+from cast.models import PeopleIndexPage, PersonPage, Role, ShowIndexPage, ShowPage
 from tests.factories import ImageFactory, SectionPageFactory
 
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from articles.models import PersonPage, Role, ShowPage
+from cast.models import PersonPage, Role, ShowPage
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_demo_cast_matches_the_reference_sheet(demo):
     ]
     assert len(season_two.returning) == 10
     assert Role.objects.get(character_name="Sarah Nelson").character_note == "Nick's mum"
-    assert PersonPage.objects.get(slug="echo").kind == PersonPage.KIND_ANIMAL
+    assert PersonPage.objects.get(slug="echo").kind == PersonPage.Kind.ANIMAL
     assert PersonPage.objects.get(slug="alice-oseman").live
 
 
@@ -55,11 +55,11 @@ def test_demo_profiles_render(client, demo):
 
 
 def test_demo_builder_returns_what_later_builders_use(demo):
-    from articles.demo import cast
+    from cast import demo as cast_demo
     from magazine.demo import site
 
     context = site.build()
-    result = cast.build(**context)
+    result = cast_demo.build(**context)
     assert result["show"] == demo
     assert result["people"]["alice-oseman"].title == "Alice Oseman"
     assert len(result["people"]) == 15

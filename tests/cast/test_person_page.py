@@ -5,7 +5,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from articles.models import KnownForCredit, PersonLink
+from cast.models import KnownForCredit, PersonLink
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

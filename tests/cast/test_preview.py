@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 
-from articles.models import PersonPage, Role, Season, ShowPage
+from cast.models import PersonPage, Role, Season, ShowPage
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_unsaved_show_page_previews_its_unsaved_cast(rf, world):
     page = ShowPage(
         title="New Show",
         slug="new-show",
-        seasons=[Season(number=1, status=Season.ANNOUNCED)],
+        seasons=[Season(number=1, status=Season.Status.ANNOUNCED)],
         roles=[Role(person=kit, character_name="Nick Nelson", first_season=1, sort_order=0)],
     )
     soup = preview(page, rf)

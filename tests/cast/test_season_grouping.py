@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from articles.models import Role, ShowPage
+from cast.models import Role, ShowPage
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +69,9 @@ def test_concurrent_roles_of_one_person_count_once_per_season(world):
 
 
 def test_renewed_season_without_cast_news_is_not_listed(heartstopper):
-    from articles.models import Season
+    from cast.models import Season
 
-    Season.objects.create(show=heartstopper, number=3, status=Season.RENEWED)
+    Season.objects.create(show=heartstopper, number=3, status=Season.Status.RENEWED)
     assert [s.number for s in fresh(heartstopper).cast_by_season()] == [1, 2]
 
 

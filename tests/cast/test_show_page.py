@@ -6,7 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from articles.models import ReviewScore, Season
+from cast.models import PersonPage, ReviewScore, Season
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +30,12 @@ def show(heartstopper, world):
     heartstopper.key_image = ImageFactory(description="Nick and Charlie", credit="Netflix")
     heartstopper.save_revision().publish()
     Season.objects.create(
-        show=heartstopper, number=1, status=Season.RELEASED, release_date=datetime.date(2022, 4, 22)
+        show=heartstopper,
+        number=1,
+        status=Season.Status.RELEASED,
+        release_date=datetime.date(2022, 4, 22),
     )
-    Season.objects.create(show=heartstopper, number=2, status=Season.IN_PRODUCTION)
+    Season.objects.create(show=heartstopper, number=2, status=Season.Status.IN_PRODUCTION)
     ReviewScore.objects.create(
         show=heartstopper,
         source="Rotten Tomatoes",
@@ -115,7 +118,7 @@ def test_key_image_comes_in_phone_and_desktop_sizes_as_webp_and_jpeg(client, sho
 
 def test_show_json_ld_is_a_tv_series_with_seasons_and_performance_roles(client, show):
     echo = show.cast_people["Guest Star"]
-    echo.kind = echo.KIND_ANIMAL
+    echo.kind = PersonPage.Kind.ANIMAL
     echo.save()
     (data,) = json_ld(get_soup(client, show))
     assert data["@type"] == "TVSeries"
@@ -164,7 +167,7 @@ def test_shows_index_lists_live_shows_a_to_z(client, world):
 
 
 def test_people_index_is_paginated_a_to_z(client, world, monkeypatch):
-    from articles.models import PeopleIndexPage
+    from cast.models import PeopleIndexPage
 
     for name in ["Zed Zee", "Amy Ant", "Kit Connor"]:
         world.person(name)

@@ -18,15 +18,15 @@ PAGE_TYPES = [
     "magazine.SectionPage",
     "magazine.StandardPage",
     "articles.ArticlePage",
-    "articles.PeopleIndexPage",
-    "articles.PersonPage",
-    "articles.ShowIndexPage",
-    "articles.ShowPage",
+    "cast.PeopleIndexPage",
+    "cast.PersonPage",
+    "cast.ShowIndexPage",
+    "cast.ShowPage",
     "shop.ShopIndexPage",
     "shop.BookPage",
 ]
 # Pages whose first image is the one the reader came for.
-HERO_FIRST = {"articles.ArticlePage", "articles.PersonPage", "articles.ShowPage", "shop.BookPage"}
+HERO_FIRST = {"articles.ArticlePage", "cast.PersonPage", "cast.ShowPage", "shop.BookPage"}
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from articles import cast as cast_logic
-from articles.models import article, cast
+from articles import renditions as article
+from cast import models as cast
+from cast import rosters
+from magazine import renditions
 from shop import models as shop
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -19,16 +21,16 @@ IMAGE_TAG = re.compile(r"{%\s*(?:image|picture|srcset_image)\s+(\S+)\s+(.*?)%}",
 
 # (template, image expression) → the constant whose renditions it renders.
 DECLARED = {
-    ("includes/teaser.html", "item.hero_image"): article.TEASER_IMAGE_SPEC,
+    ("includes/teaser.html", "item.hero_image"): renditions.TEASER_IMAGE_SPEC,
     ("articles/article_page.html", "page.hero_image"): article.HERO_IMAGE_SPEC,
     ("articles/article_page.html", "author.photo"): article.AUTHOR_CARD_PHOTO_SPEC,
     ("articles/author_page.html", "author.photo"): article.AUTHOR_PAGE_PHOTO_SPEC,
-    ("blocks/image_block.html", "value.image"): article.BODY_IMAGE_SPEC,
-    ("blocks/cast_rundown_block.html", "person.photo"): cast_logic.CAST_PHOTO_FILTER,
-    ("articles/people_index_page.html", "person.photo"): cast_logic.CAST_PHOTO_FILTER,
-    ("articles/person_page.html", "page.photo"): cast.PROFILE_PHOTO_FILTER,
-    ("articles/show_page.html", "page.key_image"): cast.SHOW_KEY_IMAGE_FILTER,
-    ("articles/show_index_page.html", "show.key_image"): cast.SHOW_CARD_FILTER,
+    ("articles/blocks/image_block.html", "value.image"): article.BODY_IMAGE_SPEC,
+    ("cast/blocks/cast_rundown_block.html", "person.photo"): rosters.CAST_PHOTO_SPEC,
+    ("cast/people_index_page.html", "person.photo"): rosters.CAST_PHOTO_SPEC,
+    ("cast/person_page.html", "page.photo"): cast.PROFILE_PHOTO_SPEC,
+    ("cast/show_page.html", "page.key_image"): cast.SHOW_KEY_IMAGE_SPEC,
+    ("cast/show_index_page.html", "show.key_image"): cast.SHOW_CARD_SPEC,
     ("shop/book_page.html", "book.cover"): shop.BOOK_COVER_SPEC,
     ("shop/includes/book_card.html", "book.cover"): shop.BOOK_CARD_COVER_SPEC,
 }

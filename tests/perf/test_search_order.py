@@ -64,8 +64,8 @@ def test_search_queries_do_not_grow_with_the_number_of_matches(
 
 
 def test_counting_stops_at_the_limit_and_says_there_are_more(client, tv, monkeypatch):
-    monkeypatch.setattr("magazine.search.PER_PAGE", 5)
-    monkeypatch.setattr("magazine.search.COUNT_LIMIT", 10)
+    monkeypatch.setattr("articles.search.PER_PAGE", 5)
+    monkeypatch.setattr("articles.search.COUNT_LIMIT", 10)
     for day in range(1, 29):
         article(tv, f"Premiere {day}", day)
 
@@ -89,14 +89,14 @@ def test_counting_stops_at_the_limit_and_says_there_are_more(client, tv, monkeyp
 
 
 def test_count_limit_steps_past_the_page_being_read():
-    from magazine.search import count_limit
+    from articles.search import count_limit
 
     assert [count_limit(n, 10, 100) for n in (0, 1, 9)] == [100, 100, 100]
     assert [count_limit(n, 10, 100) for n in (10, 11, 19, 20)] == [200, 200, 200, 300]
 
 
 def test_counts_up_to_the_limit_are_exact(client, tv, monkeypatch):
-    monkeypatch.setattr("magazine.search.COUNT_LIMIT", 20)
+    monkeypatch.setattr("articles.search.COUNT_LIMIT", 20)
     for day in range(1, 21):
         article(tv, f"Premiere {day}", day)
     article(tv, "Weather report", 22)

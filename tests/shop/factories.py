@@ -7,7 +7,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from articles.models import ArticlePage, PeopleIndexPage, PersonPage
+from articles.models import ArticlePage
+from cast.models import PeopleIndexPage, PersonPage
 from shop.models import BookAuthor, BookPage, Offer, Retailer, ShopIndexPage
 from tests.factories import ImageFactory
 

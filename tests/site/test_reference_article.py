@@ -56,7 +56,8 @@ def reference(django_db_setup, django_db_blocker):
     """The demo's reference article as served, and the pages it should point at."""
     from django.test import Client
 
-    from articles.models import ArticlePage, PersonPage, ShowPage
+    from articles.models import ArticlePage
+    from cast.models import PersonPage, ShowPage
     from magazine.models import StandardPage
     from shop.models import BookPage
 

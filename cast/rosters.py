@@ -16,7 +16,7 @@ from magazine.renditions import renditions_prefetch
 BILLING_RANK = {"main": 0, "recurring": 1, "guest": 2}
 
 # The portrait size used in cast lists: square, twice the displayed 96px for sharp screens.
-CAST_PHOTO_FILTER = "fill-192x192-c100"
+CAST_PHOTO_SPEC = "fill-192x192-c100"
 
 
 @dataclass
@@ -70,7 +70,7 @@ def cast_roles(show):
     """
     return list(
         show.roles.select_related("person", "person__photo")
-        .prefetch_related(renditions_prefetch("person__photo", CAST_PHOTO_FILTER))
+        .prefetch_related(renditions_prefetch("person__photo", CAST_PHOTO_SPEC))
         .order_by("sort_order")
     )
 

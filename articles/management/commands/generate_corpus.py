@@ -27,11 +27,8 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
-from articles.models import (
-    ArticlePage,
-    ArticlePageAuthor,
-    ArticleTag,
-    Author,
+from articles.models import ArticlePage, ArticlePageAuthor, ArticleTag, Author
+from cast.models import (
     KnownForCredit,
     PeopleIndexPage,
     PersonPage,
@@ -314,7 +311,7 @@ class Command(BaseCommand):
                 f"{slugify(name)}-g{i:05d}",
                 name,
                 self.date_for(i, count),
-                kind=PersonPage.KIND_PERSON,
+                kind=PersonPage.Kind.PERSON,
                 photo_id=self.rng.choice(self.images),
                 short_bio=f"{name} is an actor and writer, best known for their work in "
                 f"British television.",
@@ -364,7 +361,7 @@ class Command(BaseCommand):
                     Season(
                         show_id=page.pk,
                         number=number,
-                        status=Season.RELEASED if number < 3 else Season.RENEWED,
+                        status=Season.Status.RELEASED if number < 3 else Season.Status.RENEWED,
                         release_date=date(2021 + number, 4, 22) if number < 3 else None,
                         sort_order=number,
                     )
@@ -387,7 +384,7 @@ class Command(BaseCommand):
                         character_name=f"{FIRST[(order * 5) % len(FIRST)]} "
                         f"{LAST[(order * 3) % len(LAST)]}",
                         first_season=1 if order < 8 else 2,
-                        billing=Role.MAIN if order < 6 else Role.RECURRING,
+                        billing=Role.Billing.MAIN if order < 6 else Role.Billing.RECURRING,
                         sort_order=order,
                     )
                 )
@@ -419,7 +416,7 @@ class Command(BaseCommand):
                     isbn13=isbn13(i),
                     publisher=PUBLISHERS[i % len(PUBLISHERS)],
                     publication_date=date(2015 + i % 10, 1 + i % 12, 1 + i % 28),
-                    book_format=BookPage.FORMAT_CHOICES[i % 3][0],
+                    book_format=BookPage.Format.values[i % 3],
                     blurb="A funny, tender story about growing up, falling in love and "
                     "finding your people.",
                     badge=["", "best-seller", "staff-pick", "new"][i % 4],

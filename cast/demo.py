@@ -2,7 +2,7 @@
 
 import datetime
 
-from articles.models import (
+from cast.models import (
     KnownForCredit,
     PeopleIndexPage,
     PersonLink,
@@ -21,7 +21,7 @@ PEOPLE = [
         "alice-oseman",
         "Alice Oseman",
         "author",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "British young-adult author and illustrator. Heartstopper started life as her "
         "webcomic before the graphic novels reached the best-seller lists and Netflix "
         "turned them into a series.",
@@ -32,7 +32,7 @@ PEOPLE = [
         "kit-connor",
         "Kit Connor",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "English actor who plays Nick Nelson, the rugby player with a soft heart, in "
         "Heartstopper. Before the series he played the young Elton John in Rocketman.",
         [("Rocketman", 2019)],
@@ -42,7 +42,7 @@ PEOPLE = [
         "joe-locke",
         "Joe Locke",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Charlie Spring in Heartstopper, the role that marked his screen debut.",
         [],
         [],
@@ -51,7 +51,7 @@ PEOPLE = [
         "yasmin-finney",
         "Yasmin Finney",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Elle Argent, one of Charlie's closest friends, in Heartstopper.",
         [],
         [],
@@ -60,7 +60,7 @@ PEOPLE = [
         "william-gao",
         "William Gao",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Tao Xu, Charlie's fiercely loyal friend, in Heartstopper.",
         [],
         [],
@@ -69,7 +69,7 @@ PEOPLE = [
         "kizzy-edgell",
         "Kizzy Edgell",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Darcy Olsson, Tara's girlfriend, in Heartstopper.",
         [],
         [],
@@ -78,7 +78,7 @@ PEOPLE = [
         "corinna-brown",
         "Corinna Brown",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Tara Jones, Darcy's girlfriend, in Heartstopper.",
         [],
         [],
@@ -87,7 +87,7 @@ PEOPLE = [
         "rhea-norwood",
         "Rhea Norwood",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Imogen Heaney in Heartstopper.",
         [],
         [],
@@ -96,7 +96,7 @@ PEOPLE = [
         "tobie-donovan",
         "Tobie Donovan",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays Isaac Henderson, the friend who is never without a book, in Heartstopper.",
         [],
         [],
@@ -105,7 +105,7 @@ PEOPLE = [
         "olivia-colman",
         "Olivia Colman",
         "season-one",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Oscar-winning English actor who plays Sarah Nelson, Nick's mum, in Heartstopper.",
         [("The Favourite", 2018)],
         [],
@@ -114,7 +114,7 @@ PEOPLE = [
         "echo",
         "Echo",
         "animal",
-        PersonPage.KIND_ANIMAL,
+        PersonPage.Kind.ANIMAL,
         "The dog who plays Nellie, the Spring family's pet, in Heartstopper.",
         [],
         [],
@@ -123,7 +123,7 @@ PEOPLE = [
         "leila-khan",
         "Leila Khan",
         "season-two",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Joins Heartstopper in season two as Sahar Zahid.",
         [],
         [],
@@ -132,7 +132,7 @@ PEOPLE = [
         "jack-barton",
         "Jack Barton",
         "season-two",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Joins Heartstopper in season two as David Nelson, Nick's older brother.",
         [],
         [],
@@ -141,7 +141,7 @@ PEOPLE = [
         "bradley-riches",
         "Bradley Riches",
         "season-two",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Plays James McEwan from Heartstopper's second season, after a small uncredited "
         "part in the first.",
         [],
@@ -151,7 +151,7 @@ PEOPLE = [
         "nima-taleghani",
         "Nima Taleghani",
         "season-two",
-        PersonPage.KIND_PERSON,
+        PersonPage.Kind.PERSON,
         "Joins Heartstopper in season two as Mr Farouk, a teacher.",
         [],
         [],
@@ -276,9 +276,11 @@ def build(**context):
         synopsis=SYNOPSIS,
         key_image=key_image,
         seasons=[
-            Season(number=1, status=Season.RELEASED, release_date=datetime.date(2022, 4, 22)),
-            Season(number=2, status=Season.IN_PRODUCTION),
-            Season(number=3, status=Season.RENEWED),
+            Season(
+                number=1, status=Season.Status.RELEASED, release_date=datetime.date(2022, 4, 22)
+            ),
+            Season(number=2, status=Season.Status.IN_PRODUCTION),
+            Season(number=3, status=Season.Status.RENEWED),
         ],
         review_scores=[
             ReviewScore(

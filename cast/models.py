@@ -22,29 +22,32 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles import cast as cast_logic
-from magazine.models.metadata import MetadataMixin
-from magazine.models.pages import ViewRestrictionsMixin
+from cast import rosters
+from magazine.blocks import INLINE_RICH_TEXT_FEATURES
+from magazine.models import BasePage
 from magazine.pagination import paginate
-from magazine.panels import settings_panels
-from magazine.renditions import renditions_prefetch
+from magazine.renditions import TEASER_IMAGE_SPEC, renditions_prefetch
 
+# Renditions, as the templates under templates/cast/ write them (checked by
+# tests/perf/test_rendition_specs.py); made when a profile is published.
 # The square portrait on a person's own page (twice its displayed size).
-PROFILE_PHOTO_FILTER = "fill-480x480-c100"
+PROFILE_PHOTO_SPEC = "fill-480x480-c100"
 # A show's card on the shows index.
-SHOW_CARD_FILTER = "fill-640x360-c50"
+SHOW_CARD_SPEC = "fill-640x360-c50"
 # The key image at the top of a show's page.
-SHOW_KEY_IMAGE_FILTER = "format-{webp,jpeg} fill-{640x360,1200x675}-c50"
+SHOW_KEY_IMAGE_SPEC = "format-{webp,jpeg} fill-{640x360,1200x675}-c50"
 # Structured data images: large enough for search engines' rich results.
-SHARE_IMAGE_FILTER = "fill-1200x1200-c100"
+SHARE_IMAGE_SPEC = "fill-1200x1200-c100"
 
 
 def latest_articles(page, limit=6):
-    """Live, public articles about a person or show (its `articles`), newest first."""
+    """Live, public articles about a person or show, newest first.
+
+    `articles` is the reverse side of the article's `people` and `shows` fields: the
+    articles app points at profiles, so this app never needs to import it.
+    """
     if page.pk is None:  # previewing a page that isn't saved yet
         return []
-    from articles.models.article import TEASER_IMAGE_SPEC
-
     return list(
         page.articles.live()
         .public()
@@ -55,8 +58,6 @@ def latest_articles(page, limit=6):
 
 
 def _teaser_specs(articles):
-    from articles.models.article import TEASER_IMAGE_SPEC
-
     for article in articles:
         yield article.hero_image, TEASER_IMAGE_SPEC
 
@@ -67,7 +68,7 @@ def _image_url(image, filter_spec):
     return image.get_rendition(filter_spec).full_url
 
 
-class PeopleIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
+class PeopleIndexPage(BasePage):
     """/people/: every person profile, A to Z."""
 
     intro = models.TextField("introduction", blank=True)
@@ -76,9 +77,8 @@ class PeopleIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
         *Page.content_panels,
         FieldPanel("intro", help_text="A sentence under the title; also the meta description."),
     ]
-    settings_panels = settings_panels()
     parent_page_types = ["magazine.HomePage"]
-    subpage_types = ["articles.PersonPage"]
+    subpage_types = ["cast.PersonPage"]
     max_count = 1
 
     per_page = 48
@@ -97,21 +97,21 @@ class PeopleIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
             .live()
             .public()
             .select_related("photo")
-            .prefetch_related(renditions_prefetch("photo", cast_logic.CAST_PHOTO_FILTER))
+            .prefetch_related(renditions_prefetch("photo", rosters.CAST_PHOTO_SPEC))
             .order_by("title")
         )
         context["items"] = paginate(request, people, self.per_page)
         return context
 
 
-class PersonPage(MetadataMixin, ViewRestrictionsMixin, Page):
+class PersonPage(BasePage):
     """An actor, author, presenter, or animal performer in the news."""
 
-    KIND_PERSON = "person"
-    KIND_ANIMAL = "animal"
-    KIND_CHOICES = [(KIND_PERSON, "Person"), (KIND_ANIMAL, "Animal performer")]
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ANIMAL = "animal", "Animal performer"
 
-    kind = models.CharField("kind", max_length=10, choices=KIND_CHOICES, default=KIND_PERSON)
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices, default=Kind.PERSON)
     photo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         null=True,
@@ -162,8 +162,7 @@ class PersonPage(MetadataMixin, ViewRestrictionsMixin, Page):
         index.AutocompleteField("title"),
     ]
 
-    settings_panels = settings_panels()
-    parent_page_types = ["articles.PeopleIndexPage"]
+    parent_page_types = ["cast.PeopleIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -172,7 +171,7 @@ class PersonPage(MetadataMixin, ViewRestrictionsMixin, Page):
 
     @property
     def is_animal(self):
-        return self.kind == self.KIND_ANIMAL
+        return self.kind == self.Kind.ANIMAL
 
     @property
     def summary(self):
@@ -211,7 +210,7 @@ class PersonPage(MetadataMixin, ViewRestrictionsMixin, Page):
         data["url"] = self.full_url
         if self.short_bio:
             data["description"] = self.short_bio
-        image = _image_url(self.photo, SHARE_IMAGE_FILTER)
+        image = _image_url(self.photo, SHARE_IMAGE_SPEC)
         if image:
             data["image"] = image
         same_as = [link.url for link in (self.links.all() if links is None else links)]
@@ -222,9 +221,9 @@ class PersonPage(MetadataMixin, ViewRestrictionsMixin, Page):
     def rendition_specs(self, include_listed=True):
         """The portrait here, on cards and cast lists, in structured data; listed teasers."""
         yield from super().rendition_specs()
-        yield self.photo, PROFILE_PHOTO_FILTER
-        yield self.photo, cast_logic.CAST_PHOTO_FILTER
-        yield self.photo, SHARE_IMAGE_FILTER
+        yield self.photo, PROFILE_PHOTO_SPEC
+        yield self.photo, rosters.CAST_PHOTO_SPEC
+        yield self.photo, SHARE_IMAGE_SPEC
         if include_listed:
             yield from _teaser_specs(latest_articles(self))
 
@@ -260,7 +259,7 @@ class PersonLink(Orderable):
     panels = [FieldPanel("label"), FieldPanel("url")]
 
 
-class ShowIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
+class ShowIndexPage(BasePage):
     """/shows/: every show with a profile."""
 
     intro = models.TextField("introduction", blank=True)
@@ -269,9 +268,8 @@ class ShowIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
         *Page.content_panels,
         FieldPanel("intro", help_text="A sentence under the title; also the meta description."),
     ]
-    settings_panels = settings_panels()
     parent_page_types = ["magazine.HomePage"]
-    subpage_types = ["articles.ShowPage"]
+    subpage_types = ["cast.ShowPage"]
     max_count = 1
 
     per_page = 24
@@ -290,14 +288,14 @@ class ShowIndexPage(MetadataMixin, ViewRestrictionsMixin, Page):
             .live()
             .public()
             .select_related("key_image")
-            .prefetch_related(renditions_prefetch("key_image", SHOW_CARD_FILTER))
+            .prefetch_related(renditions_prefetch("key_image", SHOW_CARD_SPEC))
             .order_by("title")
         )
         context["items"] = paginate(request, shows, self.per_page)
         return context
 
 
-class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
+class ShowPage(BasePage):
     """A TV series with its seasons, review scores and cast."""
 
     network = models.CharField(
@@ -310,7 +308,7 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
         help_text="The source work, e.g. 'the graphic novel Heartstopper'.",
     )
     source_author = models.ForeignKey(
-        "articles.PersonPage",
+        "cast.PersonPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -321,7 +319,7 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
     synopsis = RichTextField(
         "synopsis",
         blank=True,
-        features=["bold", "italic", "link"],
+        features=INLINE_RICH_TEXT_FEATURES,
         help_text="What the show is about, without spoilers.",
     )
     key_image = models.ForeignKey(
@@ -373,7 +371,7 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
             ObjectList(seasons_panels, heading="Seasons and reviews"),
             ObjectList(cast_panels, heading="Cast"),
             ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(settings_panels(), heading="Settings"),
+            ObjectList(BasePage.settings_panels, heading="Settings"),
         ]
     )
     search_fields = [
@@ -383,7 +381,7 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
         index.AutocompleteField("title"),
     ]
 
-    parent_page_types = ["articles.ShowIndexPage"]
+    parent_page_types = ["cast.ShowIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -404,20 +402,20 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
     @cached_property
     def cast_roles(self):
         """Every role with its person and photo, fetched once per request."""
-        return cast_logic.cast_roles(self)
+        return rosters.cast_roles(self)
 
     @cached_property
     def season_list(self):
         return list(self.seasons.order_by("number"))
 
     def cast_by_season(self):
-        return cast_logic.cast_by_season(self.cast_roles, self.season_list)
+        return rosters.cast_by_season(self.cast_roles, self.season_list)
 
     def whole_cast(self):
-        return cast_logic.whole_cast(self.cast_roles)
+        return rosters.whole_cast(self.cast_roles)
 
     def select_cast(self, season=None, joining_only=False):
-        return cast_logic.select_cast(self.cast_roles, season, joining_only)
+        return rosters.select_cast(self.cast_roles, season, joining_only)
 
     def structured_data(self):
         data = {
@@ -428,7 +426,7 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
         }
         if self.summary:
             data["description"] = self.summary
-        image = _image_url(self.key_image, SHARE_IMAGE_FILTER)
+        image = _image_url(self.key_image, SHARE_IMAGE_SPEC)
         if image:
             data["image"] = image
         if self.based_on:
@@ -443,7 +441,7 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
                 "seasonNumber": season.number,
                 "name": f"Season {season.number}",
             }
-            if season.status == Season.RELEASED and season.release_date:
+            if season.status == Season.Status.RELEASED and season.release_date:
                 entry["datePublished"] = season.release_date.isoformat()
             seasons.append(entry)
         if seasons:
@@ -463,11 +461,11 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
     def rendition_specs(self, include_listed=True):
         """The key image here, on the shows index, in structured data; the cast's photos."""
         yield from super().rendition_specs()
-        yield self.key_image, SHOW_KEY_IMAGE_FILTER
-        yield self.key_image, SHOW_CARD_FILTER
-        yield self.key_image, SHARE_IMAGE_FILTER
+        yield self.key_image, SHOW_KEY_IMAGE_SPEC
+        yield self.key_image, SHOW_CARD_SPEC
+        yield self.key_image, SHARE_IMAGE_SPEC
         for member in self.whole_cast():
-            yield member.person.photo, cast_logic.CAST_PHOTO_FILTER
+            yield member.person.photo, rosters.CAST_PHOTO_SPEC
         if include_listed:
             yield from _teaser_specs(latest_articles(self))
 
@@ -482,20 +480,17 @@ class ShowPage(MetadataMixin, ViewRestrictionsMixin, Page):
 
 
 class Season(Orderable):
-    ANNOUNCED = "announced"
-    RENEWED = "renewed"
-    IN_PRODUCTION = "in_production"
-    RELEASED = "released"
-    STATUS_CHOICES = [
-        (ANNOUNCED, "Announced"),
-        (RENEWED, "Renewed"),
-        (IN_PRODUCTION, "In production"),
-        (RELEASED, "Released"),
-    ]
+    class Status(models.TextChoices):
+        ANNOUNCED = "announced", "Announced"
+        RENEWED = "renewed", "Renewed"
+        IN_PRODUCTION = "in_production", "In production"
+        RELEASED = "released", "Released"
 
     show = ParentalKey(ShowPage, on_delete=models.CASCADE, related_name="seasons")
     number = models.PositiveSmallIntegerField("season number")
-    status = models.CharField("status", max_length=20, choices=STATUS_CHOICES, default=ANNOUNCED)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.ANNOUNCED
+    )
     release_date = models.DateField(
         "release date", null=True, blank=True, help_text="Required once the season is released."
     )
@@ -509,7 +504,7 @@ class Season(Orderable):
         return f"Season {self.number}"
 
     def clean(self):
-        if self.status == self.RELEASED and not self.release_date:
+        if self.status == self.Status.RELEASED and not self.release_date:
             raise ValidationError({"release_date": "A released season needs its release date."})
 
 
@@ -531,10 +526,10 @@ class ReviewScore(Orderable):
 class Role(Orderable):
     """A person playing a character on a show, for a range of seasons."""
 
-    MAIN = "main"
-    RECURRING = "recurring"
-    GUEST = "guest"
-    BILLING_CHOICES = [(MAIN, "Main cast"), (RECURRING, "Recurring"), (GUEST, "Guest")]
+    class Billing(models.TextChoices):
+        MAIN = "main", "Main cast"
+        RECURRING = "recurring", "Recurring"
+        GUEST = "guest", "Guest"
 
     show = ParentalKey(ShowPage, on_delete=models.CASCADE, related_name="roles")
     person = models.ForeignKey(
@@ -548,7 +543,9 @@ class Role(Orderable):
     last_season = models.PositiveSmallIntegerField(
         "last season", null=True, blank=True, help_text="Leave empty while the role continues."
     )
-    billing = models.CharField("billing", max_length=10, choices=BILLING_CHOICES, default=MAIN)
+    billing = models.CharField(
+        "billing", max_length=10, choices=Billing.choices, default=Billing.MAIN
+    )
 
     panels = [
         FieldPanel(

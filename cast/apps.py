@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CastConfig(AppConfig):
+    name = "cast"
+    verbose_name = "Cast profiles"
