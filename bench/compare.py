@@ -66,7 +66,12 @@ def build(commit, folder, articles, reuse):
     """Databases for both sides: the earlier code's, and a copy migrated forward."""
     base_db, head_db = f"compare_{commit}", f"compare_{commit}_head"
     media = {"MEDIA_ROOT": str(RESULTS / f"media-compare-{commit}")}
-    env = production_env(base_db, **media)
+    # Each side serves the static files of its own code.
+    static = {
+        side: {"STATIC_ROOT": str(RESULTS / f"static-compare-{commit}-{side}")}
+        for side in ("baseline", "head")
+    }
+    env = production_env(base_db, **media, **static["baseline"])
     if not (reuse and database_exists(base_db)):
         log(f"Building {base_db} with the code of {commit}…")
         recreate_database(base_db)
@@ -80,13 +85,13 @@ def build(commit, folder, articles, reuse):
     with pg_connect() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{head_db}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{head_db}" TEMPLATE "{base_db}"')
-    head_env = production_env(head_db, **media)
+    head_env = production_env(head_db, **media, **static["head"])
     manage(head_env, "migrate", "--noinput", "-v0")
     manage(head_env, "prerender_renditions")
     analyze(head_db)
     for side_env, cwd in ((env, folder), (head_env, ROOT)):
         manage(side_env, "collectstatic", "--noinput", "-v0", cwd=cwd)
-    return base_db, head_db, media
+    return base_db, head_db, {side: {**media, **static[side]} for side in static}
 
 
 def measure(paths, rounds):
@@ -136,15 +141,15 @@ def main():
     args = parser.parse_args()
     started = time.monotonic()
     commit, folder = export(args.baseline)
-    base_db, head_db, media = build(commit, folder, args.articles, args.reuse)
+    base_db, head_db, files = build(commit, folder, args.articles, args.reuse)
     paths = {**discover_pages(head_db), **EXTRA_PAGES}
     paths = {name: path for name, path in paths.items() if path}
     flush_redis()
-    bench = {"BENCH_QUERY_COUNT": "1", "PAGE_CACHE_ENABLED": "0", **media}
+    bench = {"BENCH_QUERY_COUNT": "1", "PAGE_CACHE_ENABLED": "0"}
     log("Starting both servers…")
     with (
-        Server(base_db, BASE_PORT, cwd=folder, **bench),
-        Server(head_db, HEAD_PORT, **bench),
+        Server(base_db, BASE_PORT, cwd=folder, **bench, **files["baseline"]),
+        Server(head_db, HEAD_PORT, **bench, **files["head"]),
     ):
         log(f"{'page':<14} {commit:>11} {'this':>11}  ratio   queries")
         rows = measure(paths, args.rounds)
@@ -162,7 +167,14 @@ def main():
         )
     )
     print(f"\nWritten to {out.relative_to(ROOT)}")
-    bad = [name for name, row in rows.items() if row["statuses"]["head"] != [200]]
+    # A page that did not answer 200 on either side was not compared: say so and fail.
+    bad = [
+        name
+        for name, row in rows.items()
+        if row["statuses"]["baseline"] != [200] or row["statuses"]["head"] != [200]
+    ]
+    for name in bad:
+        log(f"NOT COMPARED: {name} answered {rows[name]['statuses']}")
     return 1 if bad else 0
 
 
