@@ -25,7 +25,9 @@ def tree(home):
     StandardPageFactory(parent=open_section, slug="public")
     PageViewRestriction.objects.create(page=members, restriction_type="login")
     PageViewRestriction.objects.create(page=notes, restriction_type="password", password="x")
-    # An alias in the open section of a page that sits in the members' section.
+    # Aliases: of a page that is itself restricted (Wagtail's rule: restricted too),
+    # and of one whose ancestor is (Wagtail's rule: only the alias's own ancestors count).
+    notes.create_alias(parent=home, update_slug="notes-alias")
     deep.create_alias(parent=open_section, update_slug="deep-alias")
     return Page.objects.filter(depth__gt=home.depth)
 
