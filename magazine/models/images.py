@@ -1,7 +1,15 @@
+import io
+from contextlib import contextmanager
 from functools import lru_cache
 
+import willow
 from django.db import models
+from PIL import Image as PILImage
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
+
+# Colour modes every web format writes; others (CMYK, 16-bit, 32-bit, Lab) are
+# converted before resizing.
+WEB_MODES = {"1", "L", "LA", "P", "RGB", "RGBA"}
 
 
 @lru_cache(maxsize=256)
@@ -88,6 +96,51 @@ class MagazineImage(AbstractImage):
 
     def get_renditions(self, *filters):
         return super().get_renditions(*map(as_filter, filters))
+
+    @contextmanager
+    def get_willow_image(self):
+        """Wagtail's, with colour modes the web formats cannot write converted first.
+
+        A CMYK JPEG or a 16-bit PNG uploads fine, but its JPEG or WebP renditions
+        would fail ("cannot write mode I;16 as JPEG") or keep colours that browsers
+        show wrongly. Such originals are re-encoded in memory, in their own format, as
+        8-bit RGB(A), so every rendition of them is made as of any other image.
+        """
+        with super().get_willow_image() as original:
+            converted = web_mode_copy(original)
+            yield converted if converted is not None else original
+
+
+def web_mode_copy(original):
+    """`original` (a Willow image file) as 8-bit RGB(A) in its own format, or None if it is."""
+    source = getattr(original, "f", None)
+    if source is None or original.format_name not in {"jpeg", "png", "webp", "tiff", "avif"}:
+        return None
+    source.seek(0)
+    with PILImage.open(source) as image:
+        if image.mode in WEB_MODES:
+            source.seek(0)
+            return None
+        image.load()
+        converted = to_web_mode(image)
+    buffer = io.BytesIO()
+    save_format = "PNG" if original.format_name == "png" else image.format or "PNG"
+    options = {"quality": 95} if save_format in {"JPEG", "WEBP", "AVIF"} else {}
+    converted.save(buffer, format=save_format, **options)
+    buffer.seek(0)
+    return willow.Image.open(buffer)
+
+
+def to_web_mode(image):
+    """8-bit RGB (RGBA with transparency, L for grey) with the same tones."""
+    if image.mode in {"I", "I;16", "I;16B", "I;16L", "I;16N", "F"}:
+        _low, high = image.getextrema()
+        scale = 255 / high if high and high > 255 else 1
+        grey = image.convert("I") if image.mode != "F" else image
+        return grey.point(lambda value: value * scale).convert("L")
+    if "A" in image.getbands():
+        return image.convert("RGBA")
+    return image.convert("RGB")
 
 
 class MagazineRendition(AbstractRendition):

@@ -358,6 +358,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Uploads are decoded in full before they are kept (magazine/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "magazine.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # oEmbed with a short timeout: an unreachable provider must never make a page slow.
