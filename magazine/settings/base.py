@@ -331,6 +331,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "The Reel Edit")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "magazine.MagazineImage"
+# The admin loads nothing from outside the site: no Gravatar avatars (each would tell
+# Gravatar who is signed in) and no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Search: the database backend uses PostgreSQL full-text search on PostgreSQL and
 # SQLite's FTS5 locally. SEARCH_BACKEND=elasticsearch or opensearch with SEARCH_URL
 # switches to a search cluster (install the matching client package first, e.g.
