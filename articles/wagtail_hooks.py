@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.models import ArticlePage, Author
+from articles.sitemaps import NewsSitemap
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -36,3 +37,9 @@ def demo_articles(**context):
     from articles.demo import articles
 
     return articles.build(**context)
+
+
+@hooks.register("register_sitemap")
+def news_sitemap():
+    """/sitemap-news.xml, listed in the sitemap index and robots.txt (magazine.sitemaps)."""
+    return "news", NewsSitemap

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from magazine import views
 from magazine.cache import public_cache
-from magazine.sitemaps import SITEMAPS, sitemap_section
+from magazine.sitemaps import registered_sitemaps, sitemap_section
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,7 +17,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         public_cache(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        {"sitemaps": registered_sitemaps(), "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(

@@ -4,9 +4,11 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from magazine.cache import public_cache
+from magazine.sitemaps import registered_sitemaps
 
 logger = logging.getLogger(__name__)
 
@@ -14,16 +16,20 @@ logger = logging.getLogger(__name__)
 @require_safe
 @public_cache
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /shop/go/",
         "",
-        f"Sitemap: {sitemap_url}",
-        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
+    # The sitemaps other apps add (the news sitemap), which crawlers also read directly.
+    for section in registered_sitemaps():
+        if section != "pages":
+            address = reverse("sitemap-section", kwargs={"section": section})
+            lines.append(f"Sitemap: {request.build_absolute_uri(address)}")
+    lines.append("")
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

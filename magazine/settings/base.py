@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "magazine.middleware.DatabaseRetryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files come precompressed) and above the page cache, so
+    # cached pages are kept whole and compressed for each reader who accepts gzip.
+    *(["django.middleware.gzip.GZipMiddleware"] if env_bool("DJANGO_GZIP", True) else []),
     "magazine.cache.PageCacheMiddleware",
     # After the page cache: pages it answers need no site at all.
     "magazine.site_data.SiteMiddleware",
