@@ -12,28 +12,15 @@ import io
 import struct
 import zlib
 from functools import cache
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
 
+from tests.support.media import stored_files
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("chief", "chief@example.test", "pw-12345-x")
-    client.force_login(user)
-    return client
-
-
-def stored_files():
-    root = Path(settings.MEDIA_ROOT)
-    return {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
 
 
 def picture(mode="RGB", size=(64, 48)):
@@ -191,10 +178,10 @@ REFUSED = {
 
 @pytest.mark.parametrize("view", ["single", "multiple"])
 @pytest.mark.parametrize("case", list(REFUSED))
-def test_a_malformed_image_is_refused_by_name_and_nothing_is_stored(editor_client, view, case):
+def test_a_malformed_image_is_refused_by_name_and_nothing_is_stored(superuser_client, view, case):
     name, make, words = REFUSED[case]
 
-    accepted, errors, new_files = upload(editor_client, view, name, make())
+    accepted, errors, new_files = upload(superuser_client, view, name, make())
 
     assert not accepted
     assert words.lower() in errors.lower(), errors
@@ -225,10 +212,10 @@ ACCEPTED = {
 
 @pytest.mark.parametrize("view", ["single", "multiple"])
 @pytest.mark.parametrize("case", list(ACCEPTED))
-def test_an_unusual_but_sound_image_is_kept_and_renders(editor_client, view, case):
+def test_an_unusual_but_sound_image_is_kept_and_renders(superuser_client, view, case):
     name, make = ACCEPTED[case]
 
-    accepted, errors, new_files = upload(editor_client, view, name, make())
+    accepted, errors, new_files = upload(superuser_client, view, name, make())
 
     assert accepted, errors
     assert new_files
@@ -241,9 +228,11 @@ def test_an_unusual_but_sound_image_is_kept_and_renders(editor_client, view, cas
             assert rendered.mode in {"RGB", "RGBA", "P", "L", "LA"}
 
 
-def test_a_cmyk_photo_keeps_its_colours(editor_client):
+def test_a_cmyk_photo_keeps_its_colours(superuser_client):
     source = Image.new("RGB", (64, 48), (200, 40, 30))
-    upload(editor_client, "single", "red.jpg", encoded("JPEG", source.convert("CMYK"), quality=95))
+    upload(
+        superuser_client, "single", "red.jpg", encoded("JPEG", source.convert("CMYK"), quality=95)
+    )
 
     rendition = get_image_model().objects.get().get_rendition("width-32|format-png")
 
@@ -252,9 +241,9 @@ def test_a_cmyk_photo_keeps_its_colours(editor_client):
     assert red > 150 and green < 90 and blue < 90, (red, green, blue)
 
 
-def test_a_16_bit_image_keeps_its_tones(editor_client):
+def test_a_16_bit_image_keeps_its_tones(superuser_client):
     grey = Image.new("I;16", (64, 48), 40000)  # about 61% of full scale
-    upload(editor_client, "single", "grey.png", encoded("PNG", grey))
+    upload(superuser_client, "single", "grey.png", encoded("PNG", grey))
 
     rendition = get_image_model().objects.get().get_rendition("width-32|format-png")
 
@@ -263,11 +252,11 @@ def test_a_16_bit_image_keeps_its_tones(editor_client):
     assert 100 < value < 255, value
 
 
-def test_a_photo_taken_sideways_is_shown_upright(editor_client):
+def test_a_photo_taken_sideways_is_shown_upright(superuser_client):
     landscape = picture(size=(60, 20))
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation: rotate 90° clockwise to view
-    upload(editor_client, "single", "side.jpg", encoded("JPEG", landscape, exif=exif))
+    upload(superuser_client, "single", "side.jpg", encoded("JPEG", landscape, exif=exif))
 
     rendition = get_image_model().objects.get().get_rendition("width-20|format-png")
 

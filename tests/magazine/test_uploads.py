@@ -1,35 +1,22 @@
 """Uploads through the real admin views: bad files are refused clearly and nothing is stored."""
 
 import io
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from tests.support.media import stored_files
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("chief", "chief@example.test", "pw-12345-x")
-    client.force_login(user)
-    return client
 
 
 def png_bytes(size=(40, 30), mode="RGB"):
     buffer = io.BytesIO()
     PILImage.new(mode, size).save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def stored_files():
-    root = Path(settings.MEDIA_ROOT)
-    return {p for p in root.rglob("*") if p.is_file()} if root.exists() else set()
 
 
 def upload_image(client, name, content, content_type="image/png"):
@@ -41,8 +28,8 @@ def upload_image(client, name, content, content_type="image/png"):
     return response, stored_files() - before
 
 
-def test_a_real_png_is_accepted(admin_client):
-    response, new_files = upload_image(admin_client, "ok.png", png_bytes())
+def test_a_real_png_is_accepted(superuser_client):
+    response, new_files = upload_image(superuser_client, "ok.png", png_bytes())
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="ok.png").exists()
     assert new_files
@@ -61,8 +48,10 @@ def test_a_real_png_is_accepted(admin_client):
     ],
     ids=["svg-with-script", "html-renamed-to-png", "decompression-bomb"],
 )
-def test_dangerous_images_are_refused_and_nothing_is_stored(admin_client, name, content, message):
-    response, new_files = upload_image(admin_client, name, content)
+def test_dangerous_images_are_refused_and_nothing_is_stored(
+    superuser_client, name, content, message
+):
+    response, new_files = upload_image(superuser_client, name, content)
     assert response.status_code == 200
     errors = " ".join(str(e) for e in response.context["form"].errors.get("file", []))
     assert message.lower() in errors.lower()
@@ -70,10 +59,10 @@ def test_dangerous_images_are_refused_and_nothing_is_stored(admin_client, name, 
     assert new_files == set()
 
 
-def test_oversize_image_is_refused(admin_client, settings):
+def test_oversize_image_is_refused(superuser_client, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024
     response, new_files = upload_image(
-        admin_client, "big.png", png_bytes(size=(400, 400)) + b"\0" * 4096
+        superuser_client, "big.png", png_bytes(size=(400, 400)) + b"\0" * 4096
     )
     errors = " ".join(str(e) for e in response.context["form"].errors.get("file", []))
     assert "too big" in errors.lower()
@@ -82,9 +71,9 @@ def test_oversize_image_is_refused(admin_client, settings):
 
 
 @pytest.mark.parametrize("name", ["page.html", "tool.exe", "image.svg", "script.js"])
-def test_unsafe_document_types_are_refused(admin_client, name):
+def test_unsafe_document_types_are_refused(superuser_client, name):
     before = stored_files()
-    response = admin_client.post(
+    response = superuser_client.post(
         "/admin/documents/add/",
         {"title": name, "file": SimpleUploadedFile(name, b"<script>alert(1)</script>")},
     )
@@ -95,8 +84,8 @@ def test_unsafe_document_types_are_refused(admin_client, name):
     assert stored_files() == before
 
 
-def test_a_pdf_document_is_accepted(admin_client):
-    response = admin_client.post(
+def test_a_pdf_document_is_accepted(superuser_client):
+    response = superuser_client.post(
         "/admin/documents/add/",
         {"title": "Media pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4\n%%EOF\n")},
     )
