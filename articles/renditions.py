@@ -22,7 +22,7 @@ AUTHOR_PAGE_PHOTO_SPEC = "fill-160x160"
 
 def body_blocks(article):
     """The body's blocks as converted values, spoiler sections' contents included."""
-    return [visit for visit in walk(article.body, bound=True) if visit.id is not None]
+    return [visit for visit in walk(article.body, bound=True) if visit.in_stream]
 
 
 def article_rendition_specs(article, include_listed=True):

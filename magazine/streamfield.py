@@ -30,7 +30,8 @@ class Visit:
     value: object  # raw (or, with bound=True, converted) value
     name: str  # its type in a stream, its field name in a struct, "item" in a list
     parents: tuple  # names of the blocks it sits in, outermost first
-    id: str | None = None  # its id, for blocks directly in a stream
+    id: str | None = None  # its id, for blocks directly in a stream (older data: None)
+    in_stream: bool = False  # a block of a stream, not a struct's field or a list's item
 
     @property
     def top_level(self):
@@ -60,7 +61,7 @@ def _walk_stream(stream_block, items, parents, bound):
         child = stream_block.child_blocks.get(name)
         if child is None:
             continue  # a block type that has since been removed
-        yield Visit(child, value, name, parents, block_id)
+        yield Visit(child, value, name, parents, block_id, in_stream=True)
         yield from _walk_children(child, value, (*parents, name), bound)
 
 
@@ -97,7 +98,7 @@ def headings(stream, container="spoiler"):
     """
     found, seen = [], set()
     for visit in walk(stream):
-        if visit.name != "heading" or not isinstance(visit.value, dict) or visit.id is None:
+        if visit.name != "heading" or not visit.in_stream or not isinstance(visit.value, dict):
             continue
         value = visit.value
         base = slugify(value.get("text", "")) or "section"
